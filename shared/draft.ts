@@ -37,7 +37,7 @@ export type Draft = z.infer<typeof draftSchema>;
 /** Reads any value as a draft; anything that is not one becomes an empty draft (never throws). */
 export function readDraft(value: unknown): Draft {
   const parsed = draftSchema.safeParse(value ?? {});
-  return parsed.success ? parsed.data : { t: [] };
+  return parsed.success ? parsed.data : salvageDraft(value);
 }
 
 /** Exportable iff at least one track has a segment (protocol.md §3.7). */
@@ -85,6 +85,8 @@ export interface TextSegmentMeta {
   role: 'title' | 'overlay';
   size?: number;
   color?: string;
+  /** Id of the visual segment this text sits over; the planner keeps it there when the layout changes. */
+  anchor?: string;
 }
 
 export interface LocalSegment<M> {
@@ -119,6 +121,31 @@ export interface LocalDraft {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+// One field of an unexpected type (a string start, a null segment) must not blank a whole cloud draft:
+// keep every track and segment that is an object and drop only the fields the schema cannot read.
+const asRecord = (v: unknown): Record<string, unknown> | undefined =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+
+function salvageSegment(value: unknown): Segment[] {
+  const seg = asRecord(value);
+  if (!seg) return [];
+  const id = typeof seg.id === 'number' ? String(seg.id) : str(seg.id);
+  return [{ ...seg, id, s: num(seg.s), d: num(seg.d), m: asRecord(seg.m) }];
+}
+
+function salvageTrack(value: unknown): Track[] {
+  const track = asRecord(value);
+  if (!track) return [];
+  const sg = Array.isArray(track.sg) ? track.sg.flatMap(salvageSegment) : [];
+  return [{ ...track, id: str(track.id), tt: num(track.tt), sg }];
+}
+
+function salvageDraft(value: unknown): Draft {
+  const draft = asRecord(value);
+  if (!draft) return { t: [] };
+  return { ...draft, d: num(draft.d), m: asRecord(draft.m), t: Array.isArray(draft.t) ? draft.t.flatMap(salvageTrack) : [] };
+}
 
 export function segmentStart(seg: Segment): number {
   const loose = seg as Record<string, unknown>;

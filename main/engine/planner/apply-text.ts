@@ -1,0 +1,79 @@
+/** Titles and text overlays. One title per video (on x1); overlays on x2, optionally anchored over a clip. */
+import type { LocalDraft } from '../../../shared/draft';
+import { clipIndex, nextSegmentId, textSegments, textTrack, videoSegments, type TextSegment } from './draft-model';
+import { DEFAULT_TITLE_MS, type OpOf, type TextTarget } from './ops';
+import { done, failed, noClip, type Outcome } from './outcome';
+
+const OVERLAY_MS = 3000;
+
+export function addText(draft: LocalDraft, op: OpOf<'add_text'>): Outcome {
+  const track = textTrack(draft, op.role);
+  const ms = op.ms ?? (op.role === 'title' ? DEFAULT_TITLE_MS : OVERLAY_MS);
+  const seg: TextSegment = { id: nextSegmentId(draft), s: op.startMs ?? 0, d: ms, m: { text: op.text, pos: op.pos, role: op.role } };
+  if (op.over !== undefined) {
+    const segs = videoSegments(draft);
+    const index = clipIndex(draft, op.over);
+    const clip = index === undefined ? undefined : segs[index];
+    if (!clip) return noClip(op.over, segs.length);
+    seg.m.anchor = clip.id;
+  }
+  // Layout runs after every op, so the draft's length is current here.
+  if (op.atEnd) seg.s = Math.max(0, draft.d - ms);
+  if (op.role === 'title') track.sg = [seg];
+  else track.sg.push(seg);
+  return done();
+}
+
+/** Overlays spread over the clips after the first, at most one per clip, evenly when there are fewer texts. */
+export function setOverlays(draft: LocalDraft, op: OpOf<'set_overlays'>): Outcome {
+  const segs = videoSegments(draft);
+  const track = textTrack(draft, 'overlay');
+  track.sg = [];
+  const later = segs.slice(1);
+  if (later.length === 0 && segs.length === 0) return failed('Add some clips first, then I can place text over them.', '请先添加片段，然后才能在上面放文字。');
+  const hosts = later.length > 0 ? later : segs;
+  const count = Math.min(op.texts.length, hosts.length);
+  for (let k = 0; k < count; k++) {
+    const host = hosts[Math.floor((k * hosts.length) / count)];
+    const text = op.texts[k];
+    if (!host || text === undefined) continue;
+    track.sg.push({ id: nextSegmentId(draft), s: host.s, d: OVERLAY_MS, m: { text, pos: 'bottom', role: 'overlay', anchor: host.id } });
+  }
+  return done();
+}
+
+function targets(draft: LocalDraft, target: TextTarget): TextSegment[] {
+  const all = textSegments(draft);
+  if (target === 'all') return all;
+  if (target === 'title') return all.filter((seg) => seg.m.role === 'title');
+  if (target === 'overlays') return all.filter((seg) => seg.m.role === 'overlay');
+  const latest = [...all].sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1))).pop();
+  return latest ? [latest] : [];
+}
+
+function noText(target: TextTarget): Outcome {
+  return target === 'title'
+    ? failed('There is no title yet. Say e.g. add a title "Summer Sale".', '还没有标题。可以说：加标题“夏日特卖”。')
+    : failed('There is no text on the video yet.', '视频上还没有文字。');
+}
+
+export function editText(draft: LocalDraft, op: OpOf<'edit_text'>): Outcome {
+  const found = targets(draft, op.target);
+  if (found.length === 0) return noText(op.target);
+  for (const seg of found) {
+    if (op.text !== undefined) seg.m.text = op.text;
+    if (op.pos !== undefined) seg.m.pos = op.pos;
+    if (op.color !== undefined) seg.m.color = op.color;
+  }
+  return done();
+}
+
+export function removeText(draft: LocalDraft, op: OpOf<'remove_text'>): Outcome {
+  const found = new Set(targets(draft, op.target));
+  if (found.size === 0) return noText(op.target);
+  for (const role of ['title', 'overlay'] as const) {
+    const track = textTrack(draft, role);
+    track.sg = track.sg.filter((seg) => !found.has(seg));
+  }
+  return done();
+}

@@ -1,0 +1,44 @@
+/**
+ * Aspect ratio / canvas ("vertical", "for TikTok", "9:16", "1080x1920", 竖屏) and fit mode ("no cropping",
+ * "blurred background", 铺满). These may share a clause with other requests, so they strip what they used.
+ */
+import type { FitMode } from '../../../../shared/draft';
+import { CANVAS_BY_ASPECT, type Aspect, type Op } from '../ops';
+import type { Clause } from './rule';
+
+const ASPECT_WORDS: Array<[RegExp, Aspect]> = [
+  [/\b9\s*[:x/×]\s*16\b|\bvertical(?:ly)?\b|\bportrait\b|\btiktok\b|\btik tok\b|\breels?\b|\bshorts\b|\bstor(?:y|ies)\b|\bsnapchat\b|\bphone screen\b|竖屏|竖版|竖的|竖向|抖音|快手|视频号|小红书竖/, '9:16'],
+  [/\b4\s*[:x/×]\s*5\b/, '4:5'],
+  [/\b1\s*[:x/×]\s*1\b|\bsquare\b|\binstagram(?: feed)? post\b|\binstagram\b|\bfacebook post\b|方形|正方形|方屏|1比1/, '1:1'],
+  [/\b16\s*[:x/×]\s*9\b|\bwidescreen\b|\bwide screen\b|\blandscape\b|\bhorizontal(?:ly)?\b|\byoutube\b|\bwide\b|横屏|横版|横的|宽屏|横向/, '16:9'],
+];
+
+const SIZE = /\b(\d{3,4})\s*[x×*]\s*(\d{3,4})\b/;
+
+export function canvasFrom(clause: Clause): { op?: Op; rest: string } {
+  const size = SIZE.exec(clause.text);
+  if (size) {
+    return { op: { op: 'set_canvas', width: Number(size[1]), height: Number(size[2]) }, rest: clause.text.replace(size[0], ' ') };
+  }
+  for (const [pattern, aspect] of ASPECT_WORDS) {
+    const m = pattern.exec(clause.text);
+    // "vertical" in "a vertical wipe" is a direction, not a canvas.
+    if (m && !/\b(?:wipe|slide|transition)\b/.test(clause.text.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12))) {
+      return { op: { op: 'set_canvas', ...CANVAS_BY_ASPECT[aspect] }, rest: clause.text.replace(pattern, ' ') };
+    }
+  }
+  return { rest: clause.text };
+}
+
+const FIT_WORDS: Array<[RegExp, FitMode]> = [
+  [/blur(?:red|ry)? (?:background|backdrop|bars|sides|edges|fill)|background blur|blur (?:the )?(?:background|sides|edges|bars)|blur fill|模糊背景|背景模糊|模糊填充|虚化背景|背景虚化/, 'contain-blur'],
+  [/no crop(?:ping)?|(?:don't|do not|without|never) crop|uncropped|letterbox(?:ed|ing)?|pillarbox(?:ed|ing)?|black bars|fit (?:inside|within|in) the frame|show the whole (?:picture|frame|image|video)|whole (?:picture|image) visible|\bcontain\b|不要裁剪|不裁剪|不要裁切|完整显示|加黑边|黑边|留黑边/, 'contain'],
+  [/fill the (?:frame|screen)|crop to fill|fill (?:the )?(?:whole )?(?:canvas|screen)|\bcover\b|zoom to fill|full ?screen|no black bars|铺满|填满|裁剪填充|充满画面|全屏/, 'cover'],
+];
+
+export function fitFrom(text: string): { mode?: FitMode; rest: string } {
+  for (const [pattern, mode] of FIT_WORDS) {
+    if (pattern.test(text)) return { mode, rest: text.replace(pattern, ' ') };
+  }
+  return { rest: text };
+}
