@@ -132,10 +132,11 @@ export function errorForApiCode(code: number, serverMessage?: string, ctx?: { us
       return userError('session.missing', undefined, { kind: 'new-session', label: 'Start a new session' });
     case 2001:
       return creditsError(ctx?.userId);
+    // The server's reason names the file and what is wrong with it; keep it in front of the generic advice.
     case 4001:
-      return userError('media.unsupported');
+      return withServerReason(userError('media.unsupported'), serverMessage);
     case 4002:
-      return userError('media.too-large');
+      return withServerReason(userError('media.too-large'), serverMessage);
     case 400:
       return userError('client.id-missing', undefined, { kind: 'retry', label: 'Retry with a new client id' });
     case 402:
@@ -151,6 +152,12 @@ export function errorForApiCode(code: number, serverMessage?: string, ctx?: { us
       );
     }
   }
+}
+
+function withServerReason(error: UserError, serverMessage: string | undefined): UserError {
+  const reason = serverMessage ? sanitizeServerMessage(serverMessage) : '';
+  if (!reason || /^HTTP \d+$/.test(reason) || error.message.includes(reason)) return error;
+  return { ...error, message: `${reason.replace(/[.!]?$/, '.')} ${error.message}` };
 }
 
 function creditsError(userId: string | undefined): UserError {

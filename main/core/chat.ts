@@ -122,7 +122,12 @@ export class ChatRunner {
       for (let next = this.queue.shift(); next; next = this.queue.shift()) {
         this.opts.onBusy?.(true, this.queue.length);
         if (next.userEntry.pending) this.opts.onEntry({ ...next.userEntry, pending: false });
-        const result = await this.runTurn(next.text);
+        const result = await this.runTurn(next.text).catch((err: unknown) => {
+          // A bug or an unexpected failure must not stall the queue or leave the person without an answer.
+          const error = toUserError(err);
+          this.opts.onEntry({ id: this.nextId('e'), role: 'error', text: error.message, error });
+          return this.result(next.text, 'error', undefined, undefined, NO_CHANGES, error);
+        });
         this.opts.onTurnEnd?.(result);
         next.resolve(result);
       }

@@ -15,8 +15,11 @@ export function isTrustedSender(event: SenderEvent, window: WebContents | undefi
   if (!window || event.sender !== window) return false;
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
+  // Electron reports a standard scheme's origin; Node's URL gives 'null' for custom schemes, so compare the parts.
+  if (typeof frame.origin === 'string' && frame.origin !== APP_ORIGIN) return false;
   try {
-    return new URL(frame.url).origin === APP_ORIGIN;
+    const url = new URL(frame.url);
+    return `${url.protocol}//${url.host}` === APP_ORIGIN;
   } catch {
     return false;
   }

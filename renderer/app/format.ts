@@ -29,3 +29,11 @@ export function percentOf(loaded: number, total: number): number {
 export function baseName(path: string): string {
   return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
 }
+
+/** A long folder path shortened from the left, keeping the part people recognise: "…/Videos/Video Builder". */
+export function shortPath(path: string, keep = 2): string {
+  const parts = path.split(/[\\/]/).filter(Boolean);
+  if (parts.length <= keep + 1) return path;
+  const separator = path.includes('\\') && !path.includes('/') ? '\\' : '/';
+  return `…${separator}${parts.slice(-keep).join(separator)}`;
+}

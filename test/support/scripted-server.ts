@@ -29,50 +29,25 @@ export type { StandInOptions, StandInState } from './nemo-routes';
 
 export interface RecordedRequest {
   method: string;
-  /** Path and query string. */
-  path: string;
+  path: string; // with the query string
   headers: IncomingHttpHeaders;
-  /** The body as text, cut at 64 KB. */
-  body: string;
-  /** The body's full length in bytes. */
-  bytes: number;
-  /** Multipart bodies only: each part's field name, file name, type and size. */
-  parts: CountedPart[] | undefined;
+  body: string; // as text, cut at 64 KB
+  bytes: number; // the body's full length
+  parts: CountedPart[] | undefined; // multipart bodies: field name, file name, type and size of each part
+  json: unknown; // the body parsed as JSON, or undefined
 }
 
-export interface CannedReply {
-  status?: number;
-  json?: unknown;
-  body?: string | Buffer;
-  headers?: Record<string, string>;
-  sse?: SseStep[];
-  /** Destroy the socket instead of answering. */
-  drop?: boolean;
-  delayMs?: number;
-}
-
-export interface RouteContext {
-  req: RecordedRequest;
-  params: Record<string, string>;
-  res: ServerResponse;
-  server: ScriptedServer;
-}
+/** `drop` destroys the socket instead of answering; `sse` streams the steps (sse.ts). */
+export interface CannedReply { status?: number; json?: unknown; body?: string | Buffer; headers?: Record<string, string>; sse?: SseStep[]; drop?: boolean; delayMs?: number }
+export interface RouteContext { req: RecordedRequest; params: Record<string, string>; res: ServerResponse; server: ScriptedServer }
 export type RouteHandler = (ctx: RouteContext) => void | Promise<void>;
 export type RouteScript = RouteHandler | CannedReply | CannedReply[];
-
-export interface ServerScript extends StandInOptions {
-  routes?: Record<string, RouteScript>;
-}
+export interface ServerScript extends StandInOptions { routes?: Record<string, RouteScript> }
 
 export interface ScriptedServer {
-  url: string;
-  requests: RecordedRequest[];
-  state: StandInState;
-  route(key: string, script: RouteScript): void;
-  enqueue(key: string, ...replies: CannedReply[]): void;
-  expireTokens(): void;
-  forgetSessions(): void;
-  close(): Promise<void>;
+  url: string; requests: RecordedRequest[]; state: StandInState;
+  route(key: string, script: RouteScript): void; enqueue(key: string, ...replies: CannedReply[]): void;
+  expireTokens(): void; forgetSessions(): void; close(): Promise<void>;
 }
 
 /** `{code:0, data}`. */
@@ -80,10 +55,8 @@ export const envelope = (data: unknown): CannedReply => ({ json: { code: 0, mess
 
 const DEFAULT_STATUS: Record<number, number> = { 1001: 401, 1002: 404, 2001: 200, 4001: 400, 4002: 400, 1010: 401, 1011: 401 };
 /** An error envelope with the §2.3 stand-in's default HTTP status (400/402/429/5xx codes use themselves). */
-export const envelopeError = (code: number, status = DEFAULT_STATUS[code] ?? (code < 600 ? code : 400), message = `error ${code}`): CannedReply => ({
-  status,
-  json: { code, message, data: null },
-});
+export const envelopeError = (code: number, status = DEFAULT_STATUS[code] ?? (code < 600 ? code : 400), message = `error ${code}`): CannedReply =>
+  ({ status, json: { code, message, data: null } });
 
 export async function sendReply(res: ServerResponse, reply: CannedReply): Promise<void> {
   if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
@@ -95,16 +68,12 @@ export async function sendReply(res: ServerResponse, reply: CannedReply): Promis
   res.end(body);
 }
 
-function compile(key: string): { method: string; regex: RegExp; names: string[] } {
-  const [method = 'GET', pattern = '/'] = key.split(' ');
-  const names: string[] = [];
-  const source = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_m, name: string) => (names.push(name), '([^/]+)'));
-  return { method, regex: new RegExp(`^${source}$`), names };
-}
-
+/** The first key ("METHOD /path/:param") matching the request, with its decoded params. */
 function match(keys: Iterable<string>, method: string, pathname: string): { key: string; params: Record<string, string> } | undefined {
   for (const key of keys) {
-    const { method: m, regex, names } = compile(key);
+    const [m, pattern = '/'] = key.split(' ');
+    const names: string[] = [];
+    const regex = new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_s, n: string) => (names.push(n), '([^/]+)'))}$`);
     const found = m === method ? regex.exec(pathname) : null;
     if (found) return { key, params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(found[i + 1] ?? '')])) };
   }
@@ -112,6 +81,7 @@ function match(keys: Iterable<string>, method: string, pathname: string): { key:
 }
 
 const BODY_TEXT_LIMIT = 64 * 1024;
+const parseJson = (text: string): unknown => { try { return JSON.parse(text) as unknown; } catch { return undefined; } };
 
 export async function startScriptedServer(script: ServerScript = {}): Promise<ScriptedServer> {
   const overrides = new Map<string, RouteScript>(Object.entries(script.routes ?? {}));
@@ -119,11 +89,11 @@ export async function startScriptedServer(script: ServerScript = {}): Promise<Sc
   const standIn = createStandIn(script, () => server.url);
 
   const httpServer = createServer((req, res) => {
-    const record: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: '', bytes: 0, parts: undefined };
+    const record: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: '', bytes: 0, parts: undefined, json: undefined };
     requests.push(record);
-    const boundary = /multipart\/form-data/i.test(req.headers['content-type'] ?? '') ? boundaryOf(req.headers['content-type']) : undefined;
+    const boundary = boundaryOf(req.headers['content-type']);
     const counter = boundary ? new MultipartCounter(boundary) : undefined;
-    if (counter) record.parts = counter.parts;
+    record.parts = counter?.parts;
     req.on('data', (chunk: Buffer) => {
       if (record.bytes < BODY_TEXT_LIMIT) record.body += chunk.subarray(0, BODY_TEXT_LIMIT - record.bytes).toString('utf8');
       record.bytes += chunk.length;
@@ -131,6 +101,7 @@ export async function startScriptedServer(script: ServerScript = {}): Promise<Sc
     });
     req.on('error', () => undefined);
     req.on('end', () => {
+      if (!counter) record.json = parseJson(record.body);
       void dispatch(record, res).catch((err: unknown) => {
         if (!res.headersSent) void sendReply(res, { status: 500, json: { code: 500, message: String(err) } });
       });
@@ -157,22 +128,15 @@ export async function startScriptedServer(script: ServerScript = {}): Promise<Sc
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
   const server: ScriptedServer = {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    state: standIn.state,
+    url: `http://127.0.0.1:${port}`, requests, state: standIn.state,
     route: (key, routeScript) => void overrides.set(key, routeScript),
     enqueue: (key, ...replies) => {
       const existing = overrides.get(key);
-      if (Array.isArray(existing)) existing.push(...replies);
-      else overrides.set(key, [...replies]);
+      overrides.set(key, [...(Array.isArray(existing) ? existing : []), ...replies]);
     },
     expireTokens: () => standIn.state.tokens.clear(),
     forgetSessions: () => standIn.state.sessions.clear(),
-    close: () =>
-      new Promise<void>((resolve) => {
-        httpServer.closeAllConnections();
-        httpServer.close(() => resolve());
-      }),
+    close: () => new Promise<void>((resolve) => (httpServer.closeAllConnections(), httpServer.close(() => resolve()))),
   };
   return server;
 }

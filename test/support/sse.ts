@@ -33,16 +33,9 @@ const INVOCATION = 'e-00000000-0000-4000-8000-000000000000';
 let eventSeq = 0;
 
 function adkEvent(role: 'model' | 'user', parts: unknown[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const actions = { stateDelta: {}, artifactDelta: {}, requestedAuthConfigs: {} };
   eventSeq += 1;
-  return {
-    content: { role, parts },
-    invocationId: INVOCATION,
-    author: 'nemo_agent',
-    actions: { stateDelta: {}, artifactDelta: {}, requestedAuthConfigs: {} },
-    id: `ev${String(eventSeq).padStart(6, '0')}`,
-    timestamp: 1773423600 + eventSeq,
-    ...extra,
-  };
+  return { content: { role, parts }, invocationId: INVOCATION, author: 'nemo_agent', actions, id: `ev${String(eventSeq).padStart(6, '0')}`, timestamp: 1773423600 + eventSeq, ...extra };
 }
 
 export const adk = {

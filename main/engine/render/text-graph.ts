@@ -31,9 +31,10 @@ export function fontSize(item: TextItem, canvas: Size): number {
 
 /** Rough width of a line in em: CJK glyphs are square, Latin ones about 0.6 em. */
 function lineEms(line: string): number {
-  let ems = 0;
-  for (const ch of line) ems += hasCjk(ch) ? 1 : 0.6;
-  return ems;
+  // Counted in tenths of an em so the sum is exact.
+  let tenths = 0;
+  for (const ch of line) tenths += hasCjk(ch) ? 10 : 6;
+  return tenths / 10;
 }
 
 export function positionExpr(pos: TextPosition): { x: string; y: string } {

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { useEffect, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_PRESETS, type ExportJob } from '../../../shared/bridge';
 import { baseName, formatClock } from '../../app/format';
@@ -24,10 +24,15 @@ export function ExportJobCard({ job, showPlayer }: Props): ReactElement {
   const running = RUNNING_STATES.has(job.state);
   const now = useNow(running);
   const onAction = useErrorAction(() => void run('export.start', { preset: job.preset }));
+  const card = useRef<HTMLLIElement | null>(null);
+  // A job that starts while the panel is scrolled shows itself, so its progress is never out of sight.
+  useEffect(() => {
+    if (running) card.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [running]);
   const percent = Math.round(job.progress);
   const preset = EXPORT_PRESETS[job.preset];
   return (
-    <li className={`job job--${job.state}`}>
+    <li ref={card} className={`job job--${job.state}`}>
       <div className="job__head">
         {job.state === 'done' && <CheckIcon className="job__state-icon" />}
         {job.state === 'failed' && <AlertIcon className="job__state-icon" />}
@@ -67,9 +72,14 @@ export function ExportJobCard({ job, showPlayer }: Props): ReactElement {
       {job.state === 'failed' && (
         <div className="job__error" role="alert">
           <span>{job.error ? errorText.message(job.error) : t('export.failed')}</span>
-          {job.error && errorText.actionLabel(job.error) && (
+          {/* Every failed export can be tried again; an error's own action (Register…) takes that place. */}
+          {job.error && job.error.action && job.error.action.kind !== 'none' ? (
             <button type="button" className="button button--small" onClick={() => job.error && onAction(job.error)}>
               {errorText.actionLabel(job.error)}
+            </button>
+          ) : (
+            <button type="button" className="button button--small" onClick={() => void run('export.start', { preset: job.preset })}>
+              {t('export.retry')}
             </button>
           )}
         </div>

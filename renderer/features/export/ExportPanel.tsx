@@ -2,6 +2,7 @@ import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportPreset } from '../../../shared/bridge';
 import { isExportable, readDraft } from '../../../shared/draft';
+import { shortPath } from '../../app/format';
 import { ExportIcon, FolderIcon } from '../../app/icons';
 import { useAppState } from '../../hooks/useAppState';
 import { useCommand } from '../../hooks/useCommand';
@@ -43,7 +44,7 @@ export function ExportPanel(): ReactElement {
         <span className="field-label">{t('export.saveTo')}</span>
         <div className="save-to__row">
           <FolderIcon className="save-to__icon" />
-          <span className="save-to__path" title={outputDir}>{outputDir}</span>
+          <span className="save-to__path" title={outputDir}>{outputDir ? shortPath(outputDir) : ''}</span>
           {canPick && <button type="button" className="button button--small" onClick={() => void changeFolder()}>{t('export.change')}</button>}
         </div>
       </div>

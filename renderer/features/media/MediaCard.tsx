@@ -12,7 +12,7 @@ const CANCELLABLE = new Set<MediaItem['state']>(['queued', 'uploading', 'process
 
 function describe(item: MediaItem, t: ReturnType<typeof useTranslation>['t']): string {
   const parts = [t(`media.${item.kind}`)];
-  if (item.durationMs) parts.push(`${formatSeconds(item.durationMs)} s`);
+  if (item.durationMs) parts.push(t('timeline.total', { seconds: formatSeconds(item.durationMs) }));
   if (item.width && item.height) parts.push(`${item.width}×${item.height}`);
   parts.push(formatBytes(item.size));
   return parts.join(' · ');

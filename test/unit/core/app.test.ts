@@ -56,6 +56,17 @@ describe('createApp: connect', () => {
   });
 });
 
+describe('createApp: settings', () => {
+  it('persists a backend change and reconnects to it', async () => {
+    const f = await started();
+    const view = await f.app.handlers['settings.update']({ backend: 'local', language: 'zh-CN' });
+    expect(view).toMatchObject({ backend: 'local', language: 'zh-CN', hasToken: false });
+    await f.until((name, p) => name === 'connection' && (p as Connection).backend === 'local' && (p as Connection).state === 'connected');
+    expect(f.store.get('settings')).toMatchObject({ backend: 'local', language: 'zh-CN' });
+    expect(JSON.stringify(f.store.get('settings'))).not.toContain('token');
+  });
+});
+
 describe('createApp: chat routing', () => {
   it('answers credits, status and upload itself, and sends the rest to the agent', async () => {
     const f = await started({}, { credits: { available: 80, frozen: 0 } });

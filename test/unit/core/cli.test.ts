@@ -32,7 +32,7 @@ function cli(args: string[], home: string): Promise<Run> {
 let server: ScriptedServer;
 let dir: string;
 beforeAll(async () => {
-  server = await startScriptedServer({ draftAfterRun: DRAFT, sseEvents: [{ event: adk.call('edit_multitrack') }, { keepAlive: 'json' }, { event: adk.text('Done, check the timeline panel.') }] });
+  server = await startScriptedServer({ draftAfterRun: DRAFT, sseEvents: [{ event: adk.call('edit_multitrack') }, { keepAlive: 'json' }, { event: adk.text('Done. Click Export to save it.') }] });
   dir = mkdtempSync(path.join(os.tmpdir(), 'vb-cli-'));
   writeFileSync(path.join(dir, 'a.mp4'), Buffer.alloc(3000, 1));
   writeFileSync(path.join(dir, 'b.png'), Buffer.alloc(1000, 2));
@@ -61,11 +61,12 @@ describe('video-builder CLI', () => {
 
     expect(run.stderr).toContain('Uploading a.mp4: 100%');
     expect(run.stderr).toContain('Working: editing the timeline…');
-    expect(run.stderr).toContain('agent: Done, check the track list.');
+    expect(run.stderr).toContain('agent: Done. Say "export" to save it.');
     expect(run.stderr).toContain('Rendering: ');
     expect(run.stderr).toContain(`Saved ${out}`);
     // stderr is a pipe here: plain lines, no carriage returns or escape codes.
-    expect(run.stderr).not.toMatch(/[\r\x1b]/);
+    expect(run.stderr).not.toContain('\r');
+    expect(run.stderr).not.toContain('\u001b[');
     for (const token of tokensIn(server)) expect(run.stdout + run.stderr).not.toContain(token);
 
     const state = await cli(['state'], home);

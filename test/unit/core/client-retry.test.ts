@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AppError } from '../../../shared/errors';
+import type { AppError } from '../../../shared/errors';
 import { API_PATHS, creditsSchema } from '../../../shared/protocol';
 import { makeClient } from '../../support/core-harness';
 import { envelopeError, ROUTES, startScriptedServer, type ScriptedServer } from '../../support/scripted-server';

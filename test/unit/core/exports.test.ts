@@ -137,7 +137,7 @@ describe('ExportManager', () => {
   });
 
   it('refuses an empty draft with "Add media first" and submits nothing', async () => {
-    const { s, manager, dir } = await setup({ routes: { [ROUTES.state]: ({ params, res }) => res.end(JSON.stringify({ code: 0, data: { session_id: params.sid, state: { draft: {} } } })) } });
+    const { s, manager, dir } = await setup({ routes: { [ROUTES.state]: ({ params, res }) => void res.end(JSON.stringify({ code: 0, data: { session_id: params.sid, state: { draft: {} } } })) } });
     await expect(manager.start({ preset: 'landscape', outPath: path.join(dir, 'e.mp4') })).rejects.toMatchObject({ user: { code: 'draft.empty' } });
     expect(submits(s)).toHaveLength(0);
   });

@@ -290,3 +290,15 @@ describe('no token or stack trace ever reaches the output', () => {
     expect(out.startsWith('a b ')).toBe(true);
   });
 });
+
+describe('errorForApiCode keeps the server reason for media refusals', () => {
+  it('puts the specific reason in front of the supported formats', () => {
+    const error = errorForApiCode(4001, 'notes.mp4 is not a video we can read');
+    expect(error.code).toBe('media.unsupported');
+    expect(error.message).toMatch(/^notes\.mp4 is not a video we can read\. /);
+    expect(error.message).toContain('mp4');
+  });
+  it('ignores a bare HTTP status as a reason', () => {
+    expect(errorForApiCode(4002, 'HTTP 400').message).toBe(errorForApiCode(4002).message);
+  });
+});

@@ -8,6 +8,7 @@ import { inUploadOrder, stem, videoSegments } from '../draft-model';
 import { DEFAULT_MUSIC_FADE_MS, DEFAULT_MUSIC_VOLUME, DEFAULT_TRANSITION, DEFAULT_TRANSITION_MS, type Op, type TransitionType } from '../ops';
 import type { Said } from '../outcome';
 import { anyClipHasAudio } from './rules-audio';
+import { transitionType } from './rules-transitions';
 import { defaultOverlays, defaultTitle, overlayNote } from './rules-text';
 import { firstDuration, mentionedMedia } from './slots';
 import type { ParseContext } from './rule';
@@ -84,7 +85,8 @@ export function buildOps(opts: BuildOptions, ctx: ParseContext): { ops: Op[]; no
     return { ops: [], notes };
   }
   if (!opts.noTransitions && clipCount > 1) {
-    ops.push({ op: 'set_transition', into: 'all', type: opts.transition?.type ?? DEFAULT_TRANSITION, ms: opts.transition?.ms ?? DEFAULT_TRANSITION_MS });
+    const named = /transition|转场|过渡/.test(opts.text) ? transitionType(opts.text.replace(/\bzoom\b/, '')) : undefined;
+    ops.push({ op: 'set_transition', into: 'all', type: opts.transition?.type ?? named ?? DEFAULT_TRANSITION, ms: opts.transition?.ms ?? DEFAULT_TRANSITION_MS });
   }
   const lengthMs = opts.lengthMs ?? firstDuration(opts.text);
   if (lengthMs !== undefined) ops.push({ op: 'fit_total', ms: lengthMs });

@@ -45,7 +45,8 @@ export function englishNumbersToDigits(text: string): string {
     .replace(/(\d+) point (\d+)/g, '$1.$2')
     .replace(/\b(\d+(?:\.\d+)?) minutes?\b/g, (_m, n: string) => `${Number(n) * 60} seconds`)
     .replace(/\b(\d+(?:\.\d+)?) mins?\b/g, (_m, n: string) => `${Number(n) * 60} seconds`)
-    .replace(/\b(\d{1,2}):(\d{2})\b/g, (_m, m: string, s: string) => `${Number(m) * 60 + Number(s)} seconds`);
+    // m:ss is a time, except "9:16", which people mean as the vertical aspect ratio.
+    .replace(/\b(\d{1,2}):(\d{2})\b/g, (match: string, m: string, s: string) => (match === '9:16' ? match : `${Number(m) * 60 + Number(s)} seconds`));
 }
 
 const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

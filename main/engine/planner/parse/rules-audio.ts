@@ -8,7 +8,7 @@ import { clipRefs, firstDuration, level, mentionedMedia } from './slots';
 import { cannot, hit, REMOVE_VERB, type Clause, type ParseContext, type Rule } from './rule';
 
 const MUSIC = /\b(?:music|song|songs|soundtrack|bgm|background (?:audio|track|sound)|audio track|tune|beat|backing track)\b|音乐|配乐|背景音|bgm|歌曲|\b歌/;
-const ORIGINAL_SOUND = /\b(?:original|clips?'?|videos?'?|own|camera|source|natural|ambient) (?:audio|sound|voices?)\b|\bsound of (?:the )?clips?\b|原声|原音|视频声音|片段声音|现场声/;
+const ORIGINAL_SOUND = /\b(?:original|clips?'?|videos?'?|own|camera|source|natural|ambient) (?:audio|sound|voices?)\b|\b(?:sound|audio) (?:from|of|in|on) (?:the |all |my )?(?:clips?|videos?)\b|原声|原音|视频声音|片段声音|现场声/;
 const MUTE = /\bmute\b|\bsilence\b|\bturn off the sound\b|静音|关掉声音|关闭声音|无声/;
 const UNMUTE = /\bunmute\b|\bturn (?:the )?(?:sound|audio) back on\b|取消静音|恢复声音/;
 const DOWN = /\bquiet(?:er)?\b|\bsofter\b|\blower\b|\bturn (?:it |the music )?down\b|\bdown\b|\breduce\b|\bdecrease\b|\bless loud\b|\btoo loud\b|\bnot so loud\b|小一点|小点|小声|调低|降低|调小|轻一点|轻点|太大声|太吵/;
@@ -54,7 +54,8 @@ function settings(text: string): MusicSettings {
     const lvl = VOLUME_WORD.test(text) || /\b(?:to|at)\s+\d/.test(text) || /[调到设为]\s*\d/.test(text) ? level(text.replace(/\d+(?:\.\d+)?\s*(?:seconds?|secs?|s\b|ms|秒)/g, ' ')) : undefined;
     if (lvl !== undefined) out.vol = lvl;
     else if (UNMUTE.test(text)) out.vol = DEFAULT_MUSIC_VOLUME;
-    else if (DOWN.test(text) && !/fade|淡/.test(text)) out.nudge = 'down';
+    // "lower the music when people talk" asks for ducking, not for a quieter track.
+    else if (DOWN.test(text) && !/fade|淡/.test(text) && !(DUCK_ON.test(text) && /\blower\b|压低/.test(text))) out.nudge = 'down';
     else if (UP.test(text) && !/fade|淡/.test(text)) out.nudge = 'up';
   }
   const both = bothFades(text);
@@ -130,9 +131,11 @@ export const clipSoundRule: Rule = (clause, ctx) => {
   const aboutSound = ORIGINAL_SOUND.test(text) || ((mute || UNMUTE.test(text)) && !MUSIC.test(text)) || (refs.length > 0 && VOLUME_WORD.test(text) && !/\btext|title/.test(text));
   if (!aboutSound) return undefined;
   let vol: number | undefined;
+  const given = level(text);
   if (mute || (REMOVE_VERB.test(text) && ORIGINAL_SOUND.test(text))) vol = 0;
+  else if (given !== undefined) vol = given;
   else if (UNMUTE.test(text) || /\bkeep\b|保留/.test(text)) vol = 1;
-  else vol = level(text) ?? (DOWN.test(text) ? 0.5 : UP.test(text) ? 1 : undefined);
+  else vol = DOWN.test(text) ? 0.5 : UP.test(text) ? 1 : undefined;
   if (vol === undefined) return undefined;
   const level01 = vol;
   return hit(clipTargets(clause, ctx).map((clips) => ({ op: 'set_clip_volume', clips, vol: level01 })));

@@ -7,10 +7,10 @@ import { CANVAS_BY_ASPECT, type Aspect, type Op } from '../ops';
 import type { Clause } from './rule';
 
 const ASPECT_WORDS: Array<[RegExp, Aspect]> = [
-  [/\b9\s*[:x/×]\s*16\b|\bvertical(?:ly)?\b|\bportrait\b|\btiktok\b|\btik tok\b|\breels?\b|\bshorts\b|\bstor(?:y|ies)\b|\bsnapchat\b|\bphone screen\b|竖屏|竖版|竖的|竖向|抖音|快手|视频号|小红书竖/, '9:16'],
+  [/\b9\s*[:x/×]\s*16\b|\bvertical(?:ly)?\b|\bportrait\b|\btiktok\b|\btik tok\b|(?<!highlights? )\breels?\b|\bshorts\b|\b(?:instagram|insta|ig) stor(?:y|ies)\b|\bsnapchat\b|\bphone screen\b|竖屏|竖版|竖的|竖向|抖音|快手|视频号|小红书竖/, '9:16'],
   [/\b4\s*[:x/×]\s*5\b/, '4:5'],
   [/\b1\s*[:x/×]\s*1\b|\bsquare\b|\binstagram(?: feed)? post\b|\binstagram\b|\bfacebook post\b|方形|正方形|方屏|1比1/, '1:1'],
-  [/\b16\s*[:x/×]\s*9\b|\bwidescreen\b|\bwide screen\b|\blandscape\b|\bhorizontal(?:ly)?\b|\byoutube\b|\bwide\b|横屏|横版|横的|宽屏|横向/, '16:9'],
+  [/\b16\s*[:x/×]\s*9\b|\bwidescreen\b|\bwide screen\b|\blandscape\b|\bhorizontal(?:ly)?\b|\byoutube\b|横屏|横版|横的|宽屏|横向/, '16:9'],
 ];
 
 const SIZE = /\b(\d{3,4})\s*[x×*]\s*(\d{3,4})\b/;

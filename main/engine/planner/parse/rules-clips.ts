@@ -8,7 +8,7 @@ import { clipRefs, mentionedMedia } from './slots';
 import { cannot, hit, REMOVE_VERB, type ParseContext, type Rule } from './rule';
 
 const ADD = /\b(?:add|use|include|insert|put|place|bring|throw|append|drop in|stick|import|load|combine|merge|join|stitch|pop)\b|加入|加上|添加|加进|放入|放进|导入|用上|用|加|放/;
-const ALL = /\b(?:all|every|everything|each|them|these|those|both|the rest|my clips|the clips|the media|my media|the files|my files|the footage|my footage|uploads?|uploaded)\b|所有|全部|这些|它们|都|素材|片段/;
+const ALL = /\b(?:all|every|everything|each|them|these|those|both|the rest|my clips|the clips|the videos|the photos|the images|the pictures|my videos|my photos|my images|the media|my media|the files|my files|the footage|my footage|uploads?|uploaded)\b|所有|全部|这些|它们|都|素材|片段/;
 const IMAGES_ONLY = /\b(?:photos?|images?|pictures?|pics|stills|slides)\b|图片|照片/;
 const VIDEOS_ONLY = /\b(?:videos|video clips|clips only)\b|视频/;
 

@@ -37,7 +37,7 @@ export const speedRule: Rule = (clause, ctx) => {
 export const zoomRule: Rule = (clause, ctx) => {
   const text = clause.text;
   if (/transition|转场|过渡/.test(text)) return undefined;
-  const about = /\bken burns\b|\bslow(?:ly)? zoom(?:ing)?\b|\bzoom(?:ing)? (?:in )?(?:slowly )?(?:on|into)\b|\bpan and zoom\b|\bzoom effect\b|\bzoom\b.*\b(?:photos?|images?|pictures?|stills?)\b|缓慢放大|慢慢放大|缓慢推近|推近效果|缩放效果|图片.*(?:放大|缩放|推近)/;
+  const about = /\bken burns\b|\bslow(?:ly)? zoom(?:ing)?\b|\bzoom(?:ing)? (?:in )?(?:slowly )?(?:on|into)\b|\bpan and zoom\b|\bzoom effect\b|\bzoom\b.*\b(?:photos?|images?|pictures?|stills?)\b|缓慢放大|慢慢放大|缓慢推近|推近效果|缩放效果|图片.*(?:放大|缩放|推近)|\b(?:no|remove|stop|turn off|disable|without)\b.*\bzoom\b|去掉.*缩放|取消.*放大/;
   if (!about.test(text)) return undefined;
   const off = /\b(?:no|remove|stop|without|turn off|disable|don't)\b|去掉|取消|不要|关闭/.test(text);
   const refs: ClipSet[] = clipRefs(text, ctx).map((f) => f.value);

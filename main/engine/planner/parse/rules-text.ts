@@ -6,7 +6,7 @@ import type { LocalDraft, TextPosition } from '../../../../shared/draft';
 import { textSegments } from '../draft-model';
 import { type Op, type TextTarget } from '../ops';
 import type { Said } from '../outcome';
-import { clipRefs, durations, quoteIndexes, textPosition } from './slots';
+import { clipRefs, durations, quoteIndexes, textPosition, timeRange } from './slots';
 import { cannot, hit, REMOVE_VERB, type Clause, type ParseContext, type Rule, type RuleHit } from './rule';
 
 const TITLE = /\btitles?\b|\bheading\b|\bheadline\b|\bintro text\b|\btitle card\b|标题|片头文字|大标题|主标题/;
@@ -50,15 +50,10 @@ interface Timing {
   atEnd?: boolean;
 }
 
-const RANGE = /(\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?|秒)?\s*(?:-|to|until|till|through|到|至|~)\s*(\d+(?:\.\d+)?)\s*(?:s\b|secs?|seconds?|秒)/;
 
 function timing(text: string): Timing {
-  const range = RANGE.exec(text);
-  if (range) {
-    const start = Math.round(Number(range[1]) * 1000);
-    const end = Math.round(Number(range[2]) * 1000);
-    if (end > start) return { startMs: start, ms: end - start };
-  }
+  const range = timeRange(text);
+  if (range) return { startMs: range.fromMs, ms: range.toMs - range.fromMs };
   const out: Timing = {};
   if (/\bat the (?:very )?end\b|\bat the finish\b|\bending\b|\bend card\b|\boutro\b|结尾|最后几秒|片尾/.test(text)) out.atEnd = true;
   else if (/\bat the (?:start|beginning)\b|\bopening\b|开头|片头/.test(text)) out.startMs = 0;

@@ -4,11 +4,10 @@
  */
 import { videoSegments } from '../draft-model';
 import type { ClipRef, ClipSet, Op, TrimOp } from '../ops';
-import { clipRefs, durations, firstDuration } from './slots';
+import { clipRefs, durations, firstDuration, timeRange } from './slots';
 import { cannot, hit, type ParseContext, type Rule, type RuleHit } from './rule';
 
-const RANGE = /(?:from\s*|between\s*|从)?(\d+(?:\.\d+)?)\s*(?:s\b|secs?|seconds?|秒)?\s*(?:-|to|until|till|through|and|到|至|~)\s*(\d+(?:\.\d+)?)\s*(?:s\b|secs?|seconds?|秒)/;
-const CUT = /\b(?:cut|trim|remove|chop|skip|drop|lose|shave|delete|take|get rid of|clip)\b|剪掉|剪去|去掉|删掉|删除|裁掉|切掉|不要/;
+const CUT = /\b(?:cut|trim|remove|chop|skip|drop|lose|shave|delete|get rid of)\b|剪掉|剪去|去掉|删掉|删除|裁掉|切掉|不要/;
 const KEEP = /\b(?:keep|use|only|just|leave)\b|保留|只要|只留|留下|只用|只保留/;
 const START = /\b(?:first|start|beginning|front|opening|intro)\b|前|开头|开始/;
 const END = /\b(?:last|end|ending|tail|final)\b|后|最后|结尾|末尾/;
@@ -17,12 +16,8 @@ const FIT_VERB = /\b(?:make|fit|cut|trim|shorten|squeeze|bring|get|keep|set|chan
 const SET_LENGTH = /\b(?:make|set|change|trim|cut|shorten|extend|lengthen|hold|show|display|keep|stretch)\b|\bshould (?:be|last)\b|\blasts?\b|\blong\b|\bfor\b|改成|设为|设成|设置为|裁到|剪到|剪成|变成|调成|调到|缩短到|延长到|时长|显示|停留|持续/;
 
 function trimOp(clip: ClipRef, text: string): TrimOp | undefined {
-  const range = RANGE.exec(text);
-  if (range && (KEEP.test(text) || /\bfrom\b|从|\btrim\b|\bcut\b|\bclip\b|剪|裁/.test(text))) {
-    const from = Math.round(Number(range[1]) * 1000);
-    const to = Math.round(Number(range[2]) * 1000);
-    if (to > from) return { op: 'trim_clip', clip, mode: 'keep_range', fromMs: from, toMs: to };
-  }
+  const range = timeRange(text);
+  if (range && (KEEP.test(text) || /\bfrom\b|从|\btrim\b|\bcut\b|\bclip\b|剪|裁/.test(text))) return { op: 'trim_clip', clip, mode: 'keep_range', ...range };
   const ms = firstDuration(text);
   if (ms === undefined) return undefined;
   const keep = KEEP.test(text) && !CUT.test(text.replace(/\btrim (?:\w+ ){0,3}to\b/, ''));

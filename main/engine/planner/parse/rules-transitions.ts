@@ -60,6 +60,9 @@ export const transitionRule: Rule = (clause, ctx) => {
   if (/\b(?:hard|straight|jump) cuts?\b|硬切|直切/.test(text) || (REMOVE_VERB.test(text) && !/\bwith\b/.test(text))) {
     return hit([{ op: 'remove_transitions', into }]);
   }
-  const op: Op = { op: 'set_transition', into, type: transitionType(text) ?? DEFAULT_TRANSITION, ms: firstDuration(text) ?? DEFAULT_TRANSITION_MS };
+  // "make the transitions 1.5 s" keeps their type; "change them to dissolve" keeps their length.
+  const existing = videoSegments(ctx.draft).find((seg) => seg.m.tr)?.m.tr;
+  const type = transitionType(text) ?? (existing?.type as TransitionType | undefined) ?? DEFAULT_TRANSITION;
+  const op: Op = { op: 'set_transition', into, type, ms: firstDuration(text) ?? existing?.d ?? DEFAULT_TRANSITION_MS };
   return hit([op]);
 };

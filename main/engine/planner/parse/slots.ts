@@ -29,6 +29,26 @@ export function firstDuration(text: string): number | undefined {
   return durations(text)[0]?.value;
 }
 
+const UNIT = '(?:s\\b|secs?\\b|seconds?\\b|秒)';
+const TO = '(?:-|to|until|till|through|and|到|至|~)';
+const RANGES = [
+  new RegExp(`(?:\\bfrom|\\bbetween|从)\\s*(?:第)?(\\d+(?:\\.\\d+)?)\\s*${UNIT}?\\s*${TO}\\s*(?:第)?(\\d+(?:\\.\\d+)?)\\s*${UNIT}`),
+  new RegExp(`(\\d+(?:\\.\\d+)?)\\s*${UNIT}\\s*${TO}\\s*(\\d+(?:\\.\\d+)?)\\s*${UNIT}`),
+  new RegExp(`(?<!(?:clips?|videos?|images?|photos?|第)\\s*)(\\d+(?:\\.\\d+)?)\\s*(?:-|~|到|至)\\s*(\\d+(?:\\.\\d+)?)\\s*${UNIT}`),
+];
+
+/** A time range in ms: "from 2s to 5s", "2-5 seconds", "0:02 to 0:05", "从2秒到5秒". */
+export function timeRange(text: string): { fromMs: number; toMs: number } | undefined {
+  for (const pattern of RANGES) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const fromMs = Math.round(Number(m[1]) * 1000);
+    const toMs = Math.round(Number(m[2]) * 1000);
+    if (toMs > fromMs) return { fromMs, toMs };
+  }
+  return undefined;
+}
+
 /** "35%", "0.35", "volume 35" → 0.35 (a bare number is a fraction up to 1, a percentage up to 100). */
 export function level(text: string): number | undefined {
   const pct = /(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)/.exec(text);
@@ -43,7 +63,7 @@ export function level(text: string): number | undefined {
 
 const ORDINALS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, opening: 1, 1st: 1, 2nd: 2, 3rd: 3,
+  eleventh: 11, twelfth: 12, opening: 1, '1st': 1, '2nd': 2, '3rd': 3,
 };
 const ORDINAL_WORD = `(?:${Object.keys(ORDINALS).join('|')}|\\d+(?:st|nd|rd|th))`;
 const CLIP_NOUN = '(?:clips?|ones?|videos?|images?|photos?|pictures?|pics?|shots?|segments?|items?|scenes?|parts?|slides?|stills?)';
@@ -85,7 +105,7 @@ export function clipRefs(text: string, ctx: RefContext): Array<Found<ClipRef>> {
     [new RegExp(`\\b(${ORDINAL_WORD})(?: ${CLIP_NOUN})(?![a-z])`, 'g'), (m) => positionOfKind(ctx.draft, NOUN_KIND(/ (\w+)$/.exec(m[0])?.[1] ?? ''), ordinalValue(m[1] ?? ''))],
     // "the first/second" with an article but no noun ("swap the first and second").
     [new RegExp(`\\b(?:the )(${ORDINAL_WORD})\\b(?! (?:\\d|time|half|of the|second))`, 'g'), (m) => ordinalValue(m[1] ?? '')],
-    [new RegExp(`\\b(clip|video|image|photo|picture|pic|shot|segment|item|scene|part|slide|number|no\\.|#)\\s*#?\\s*(\\d+)(?!\\s*(?:seconds?|secs?|s\\b|ms|x\\b|%|:))`, 'g'), (m) => {
+    [new RegExp(`\\b(clips?|videos?|images?|photos?|pictures?|pics?|shots?|segments?|items?|scenes?|parts?|slides?|number|no\\.|#)\\s*#?\\s*(\\d+)(?![\\d.])(?!\\s*(?:seconds?|secs?|s\\b|ms|x\\b|%|:))`, 'g'), (m) => {
       const noun = m[1] ?? '';
       return positionOfKind(ctx.draft, NOUN_KIND(noun), Number(m[2]));
     }],

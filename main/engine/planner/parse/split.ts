@@ -13,7 +13,7 @@ const NOUN_EN =
 const VERB_ZH = '(?:加|添|放|用|把|将|设|删|去掉|去除|移除|移|调|改|换|剪|裁|放慢|加速|静音|做|生成|合成|变成|交换|倒序|让|给|保留|只要|撤销|重做|配|插入|拿掉|不要|取消|关掉)';
 const NOUN_ZH = '(?:转场|过渡|标题|文字|字幕|背景音乐|音乐|配乐|歌|速度|比例|画面|背景|淡入|淡出|音量)';
 
-const LEAD = '(?:\\s*(?:please|also|then|and|just|maybe|could you|can you)\\s+)*(?:(?:the|a|an|some|my|all|all the|every)\\s+)?';
+const LEAD = '\\s*(?:(?:please|also|then|and|just|maybe|could you|can you)\\s+)*(?:(?:the|a|an|some|my|all|all the|every|no|without)\\s+)?';
 
 const STRONG = /[;；。！!？?\n]+|\.(?=\s|$)|\s*\b(?:and then|after that|then|also|additionally|plus)\b\s*|然后|接着|另外|同时|并且|之后再|再把|再给|还有|最后再/;
 const SOFT_EN = new RegExp(`(?:,|\\band\\b|&|\\bwith\\b|\\bas well as\\b)(?=${LEAD}(?:${VERB_EN}|${NOUN_EN})\\b)`);
@@ -46,8 +46,14 @@ function lastTopic(text: string): string | undefined {
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
-export function splitClauses(text: string): string[] {
-  const clauses: string[] = [];
+export interface SplitClause {
+  text: string;
+  /** The feature an "it" in this clause may refer to, from the clause before ("add music and fade it out"). */
+  topic?: string;
+}
+
+export function splitClauses(text: string): SplitClause[] {
+  const clauses: SplitClause[] = [];
   for (const { part: sentence } of splitKeeping(text, STRONG)) {
     let previous = '';
     for (const { part, joiner } of splitKeeping(sentence, new RegExp(`${SOFT_EN.source}|${SOFT_ZH.source}`))) {
@@ -59,11 +65,8 @@ export function splitClauses(text: string): string[] {
         const verb = (zh ? FIRST_VERB_ZH : FIRST_VERB).exec(previous)?.[0];
         if (verb) clause = zh ? `${verb}${clause}` : `${verb} ${clause}`;
       }
-      if (/\b(?:it|them|its|that)\b|它/.test(clause) && !lastTopic(clause) && previous !== '') {
-        const topic = lastTopic(previous);
-        if (topic) clause = `${clause} ${topic}`;
-      }
-      clauses.push(clause);
+      const topic = /\b(?:it|them|its|that)\b|它/.test(clause) && !lastTopic(clause) && previous !== '' ? lastTopic(previous) : undefined;
+      clauses.push(topic ? { text: clause, topic } : { text: clause });
       previous = clause;
     }
   }

@@ -10,6 +10,7 @@ import { nameFromUrl } from '../../../../main/engine/server/uploads/fetch-url';
 import { signPath, verifyPath } from '../../../../main/engine/server/signing';
 import { newEventId, newSessionId } from '../../../../main/engine/server/ids';
 import { parseLocalDraft } from '../../../../main/engine/server/local-draft-schema';
+import { mapLimit } from '../../../../main/engine/server/uploads/ingest';
 
 describe('parseRange', () => {
   it.each([
@@ -125,5 +126,27 @@ describe('small rules', () => {
   it('checks a render draft is the engine form and says where it is not', () => {
     expect(parseLocalDraft({ d: 1000, m: { width: 1920, height: 1080, fps: 30 }, t: [{ id: 'v1', tt: 0, sg: [{ id: 's1', s: 0, d: 1000, m: { src: 'med_1' } }] }] }).ok).toBe(true);
     expect(parseLocalDraft({ t: [{ sg: [{}] }] })).toEqual({ ok: false, reason: expect.stringMatching(/^invalid draft at /) });
+  });
+});
+
+describe('mapLimit (probing several uploads at once)', () => {
+  it('keeps input order, never runs more than the limit, and lets every task settle before failing', async () => {
+    let running = 0;
+    let peak = 0;
+    const settled: number[] = [];
+    const task = async (n: number): Promise<number> => {
+      running += 1;
+      peak = Math.max(peak, running);
+      await new Promise((resolve) => setTimeout(resolve, (5 - n) * 3));
+      running -= 1;
+      settled.push(n);
+      if (n === 1 || n === 3) throw new Error(`bad ${n}`);
+      return n * 10;
+    };
+    expect(await mapLimit([0, 2, 4], 2, task)).toEqual([0, 20, 40]);
+    expect(peak).toBe(2);
+    settled.length = 0;
+    await expect(mapLimit([0, 1, 2, 3, 4], 3, task)).rejects.toThrow('bad 1');
+    expect(settled.sort()).toEqual([0, 1, 2, 3, 4]);
   });
 });

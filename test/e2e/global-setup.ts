@@ -1,0 +1,5 @@
+import { makeMedia } from './media';
+
+export default function globalSetup(): void {
+  makeMedia();
+}

@@ -1,0 +1,28 @@
+/** Literal media records for planner tests: the flagship set is 3 clips (10 s with audio, 8 s, 12 s), 2 images, 1 song. */
+import type { MediaRecord } from '../../../../main/engine/types';
+
+export function record(n: number, name: string, kind: MediaRecord['kind'], durationMs: number, hasAudio = false): MediaRecord {
+  return {
+    id: `med_${n}`,
+    name,
+    kind,
+    path: `/data/media/${name}`,
+    size: 1000,
+    durationMs,
+    width: kind === 'audio' ? 0 : 1920,
+    height: kind === 'audio' ? 0 : 1080,
+    fps: kind === 'audio' ? 0 : 30,
+    rotation: 0,
+    hasAudio,
+    createdAt: 1_700_000_000_000 + n,
+  };
+}
+
+export const FLAGSHIP_MEDIA: MediaRecord[] = [
+  record(1, 'beach.mp4', 'video', 10_000, true),
+  record(2, 'city.mp4', 'video', 8_000),
+  record(3, 'logo.png', 'image', 0),
+  record(4, 'forest.mp4', 'video', 12_000),
+  record(5, 'sunset.jpg', 'image', 0),
+  record(6, 'song.mp3', 'audio', 90_000, true),
+];
