@@ -143,8 +143,8 @@ const pollFieldsSchema = z.looseObject({
   error: z.string().optional().nullable(),
   /** Local engine: place in its render queue (0 = rendering now). */
   queuePosition: z.number().optional(),
-  createdAt: z.number().optional(),
-  completedAt: z.number().optional(),
+  createdAt: z.number().optional().nullable(),
+  completedAt: z.number().optional().nullable(),
 });
 
 export interface RenderPoll {

@@ -115,6 +115,11 @@ export class ExportManager {
       throw lastError instanceof AppError ? lastError : new AppError(error, { cause: lastError });
     }
 
+    if (this.jobs.get(stored.job.id)?.job.state === 'cancelled') {
+      // Cancelled while the submit was in flight: the render exists now, so stop it too.
+      await this.opts.client.json('POST', API_PATHS.renderCancel(stored.renderId), anyReply, { retry: false }).catch(() => undefined);
+      return this.get(stored.job.id) ?? stored.job;
+    }
     stored = { ...stored, job: { ...stored.job, state: 'queued', progress: 0 } };
     // Persisted BEFORE polling starts: a restart from here on resumes this job.
     this.save(stored);

@@ -162,17 +162,20 @@ export class ApiClient {
   async download(pathOrUrl: string, destPath: string, opts: DownloadOptions = {}): Promise<void> {
     const partPath = `${destPath}.part`;
     await mkdir(path.dirname(destPath), { recursive: true });
+    // Shared by every attempt, so a retried download never reports less than before.
+    let progress: ((loaded: number, final?: boolean) => void) | undefined;
     try {
       await this.withRecovery(true, opts.signal, async (token) => {
         const res = await this.followRedirects(this.url(pathOrUrl), token, opts.signal);
         if (res.statusCode < 200 || res.statusCode >= 300) return { status: res.statusCode, text: await res.body.text() };
         const total = Number(res.headers['content-length']) || undefined;
         let loaded = 0;
-        const progress = throttleProgress(opts.onProgress, total);
+        progress ??= throttleProgress(opts.onProgress, total);
+        const report = progress;
         const counter = new Transform({
           transform(chunk: Buffer, _enc, done) {
             loaded += chunk.length;
-            progress(loaded);
+            report(loaded);
             done(null, chunk);
           },
         });
@@ -181,7 +184,7 @@ export class ApiClient {
         await once(out, 'open');
         await pipeline(res.body, counter, out);
         if (total !== undefined && loaded !== total) throw Object.assign(new Error('download ended early'), { code: 'ECONNRESET' });
-        progress(loaded, true);
+        report(loaded, true);
         return { status: res.statusCode, text: '{"code":0,"data":null}' };
       });
       await rename(partPath, destPath);
@@ -274,7 +277,8 @@ export class ApiClient {
       const token = await this.opts.auth.token();
       const attempt = await this.attempt(send, token, signal);
       if ('failure' in attempt) {
-        if (!retryable || transientRetries >= this.opts.retries || attempt.failure.user.code === 'cancelled') throw attempt.failure;
+        const transient = attempt.failure.user.code === 'network' || attempt.failure.user.code === 'timeout';
+        if (!retryable || !transient || transientRetries >= this.opts.retries) throw attempt.failure;
         await this.opts.sleep(BACKOFF_BASE_MS * 2 ** transientRetries++);
         continue;
       }

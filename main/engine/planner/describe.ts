@@ -27,6 +27,26 @@ const POS_ZH: Record<string, string> = {
   'bottom-right': '右下角',
 };
 
+const TRANSITION_ZH: Record<string, string> = {
+  fade: '淡入淡出',
+  dissolve: '溶解',
+  fadeblack: '黑场过渡',
+  fadewhite: '闪白',
+  wipeleft: '向左擦除',
+  wiperight: '向右擦除',
+  wipeup: '向上擦除',
+  wipedown: '向下擦除',
+  slideleft: '向左滑动',
+  slideright: '向右滑动',
+  slideup: '向上滑动',
+  slidedown: '向下滑动',
+  circleopen: '圆形展开',
+  circleclose: '圆形收缩',
+  zoomin: '缩放',
+  radial: '径向',
+  pixelize: '像素化',
+};
+
 const FIT: Record<string, Said> = {
   cover: { en: 'fill the frame (cropping the edges)', zh: '铺满画面（裁掉边缘）' },
   contain: { en: 'fit inside the frame without cropping', zh: '完整显示不裁剪' },
@@ -88,8 +108,8 @@ export function describeOp(op: Op, after: LocalDraft): Said {
       return { en: `Set ${clips(op.clips).en} to ${op.factor}× speed.`, zh: `把${clips(op.clips).zh}设为 ${op.factor} 倍速。` };
     case 'set_transition':
       return op.into === 'all'
-        ? { en: `Added ${op.type} transitions (${seconds(op.ms)} s) between all clips.`, zh: `在所有片段之间加了 ${op.type} 转场（${seconds(op.ms)} 秒）。` }
-        : { en: `Added a ${op.type} transition (${seconds(op.ms)} s) before ${clip(op.into).en}.`, zh: `在${clip(op.into).zh}前加了 ${op.type} 转场（${seconds(op.ms)} 秒）。` };
+        ? { en: `Added ${op.type} transitions (${seconds(op.ms)} s) between all clips.`, zh: `在所有片段之间加了${TRANSITION_ZH[op.type] ?? op.type}转场（${seconds(op.ms)} 秒）。` }
+        : { en: `Added a ${op.type} transition (${seconds(op.ms)} s) before ${clip(op.into).en}.`, zh: `在${clip(op.into).zh}前加了${TRANSITION_ZH[op.type] ?? op.type}转场（${seconds(op.ms)} 秒）。` };
     case 'remove_transitions':
       return op.into === 'all'
         ? { en: 'Removed all transitions (hard cuts now).', zh: '删除了所有转场（现在是硬切）。' }

@@ -32,9 +32,12 @@ function sameAspect(src: Size, canvas: Size): boolean {
   return Math.abs(src.width / src.height - canvas.width / canvas.height) < 0.01;
 }
 
-function coverSize(src: Size, canvas: Size): Size {
-  const f = Math.max(canvas.width / src.width, canvas.height / src.height);
-  return { width: Math.max(canvas.width, Math.round(src.width * f)), height: Math.max(canvas.height, Math.round(src.height * f)) };
+/** The centred part of the source with the canvas's aspect: cropping first means scaling fewer pixels. */
+function coverCrop(src: Size, canvas: Size): Size {
+  if (src.width * canvas.height > src.height * canvas.width) {
+    return { width: Math.min(src.width, even((src.height * canvas.width) / canvas.height)), height: src.height };
+  }
+  return { width: src.width, height: Math.min(src.height, even((src.width * canvas.height) / canvas.width)) };
 }
 
 function containSize(src: Size, canvas: Size): Size {
@@ -43,10 +46,10 @@ function containSize(src: Size, canvas: Size): Size {
 }
 
 function coverKnown(src: Size, canvas: Size): string {
-  const s = coverSize(src, canvas);
-  const scale = `scale=${s.width}:${s.height}`;
-  if (s.width === canvas.width && s.height === canvas.height) return scale;
-  return `${scale},crop=${canvas.width}:${canvas.height}`;
+  const c = coverCrop(src, canvas);
+  const scale = `scale=${canvas.width}:${canvas.height}`;
+  if (c.width === src.width && c.height === src.height) return scale;
+  return `crop=${c.width}:${c.height},${scale}`;
 }
 
 function coverUnknown(canvas: Size): string {

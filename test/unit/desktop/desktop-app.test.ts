@@ -49,6 +49,16 @@ describe('desktop setup', () => {
     expect(preview).toMatch(/^media:\/\/file\//);
   });
 
+  it('opens external links only for https URLs on the allowlist', async () => {
+    await boot();
+    const openExternal = core.options!.openExternal as (url: string) => Promise<void>;
+    await openExternal('https://nemovideo.com/register?bind=anon_7');
+    for (const url of ['http://nemovideo.com/', 'https://nemovideo.com.evil.example/', 'file:///etc/passwd', 'javascript:alert(1)']) {
+      await expect(openExternal(url), url).rejects.toMatchObject({ user: { code: 'link.refused' } });
+    }
+    expect(shell.external).toEqual(['https://nemovideo.com/register?bind=anon_7']);
+  });
+
   it('a second launch focuses the window; without the lock the app quits', async () => {
     await boot();
     const win = BrowserWindow.instances[0]!;

@@ -27,12 +27,12 @@ describe('export', () => {
   });
 
   it('shows progress as a progressbar with percent, elapsed time and Cancel', async () => {
-    const host = createFakeHost(makeSnapshot({ timeline: exportable, exports: [running] }));
+    const host = createFakeHost(makeSnapshot({ timeline: exportable, exports: [{ ...running, createdAt: Date.now() - 5000 }] }));
     await renderApp(host);
     const bar = screen.getByRole('progressbar', { name: 'Export progress' });
     expect(bar.getAttribute('aria-valuenow')).toBe('42');
     expect(screen.getByText('42%')).toBeTruthy();
-    expect(screen.getByText(/0:0[5-6] elapsed/)).toBeTruthy();
+    expect(screen.getByText(/^0:0[5-8] elapsed$/)).toBeTruthy();
     host.emit('export.job', { ...running, state: 'queued', progress: 0, queuePosition: 2 });
     expect(screen.getByText('Position 2 in the queue')).toBeTruthy();
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Cancel' })); });
@@ -68,5 +68,14 @@ describe('export', () => {
     await renderApp(host);
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Change…' })); });
     expect(host.callsOf('settings.update')).toEqual([{ outputDir: '/media/usb' }]);
+  });
+
+  it('offers to try a failed export again with the same preset', async () => {
+    const failed: ExportJob = { ...running, state: 'failed', error: { code: 'disk.full', message: 'Your disk is full. Free some space and try again.' } };
+    const host = createFakeHost(makeSnapshot({ timeline: exportable, exports: [failed] }));
+    await renderApp(host);
+    expect(screen.getByRole('alert').textContent).toContain('Your disk is full.');
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Try again' })); });
+    expect(host.callsOf('export.start')).toEqual([{ preset: 'vertical' }]);
   });
 });

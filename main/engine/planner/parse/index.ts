@@ -26,7 +26,7 @@ const RULES: Rule[] = [projectTitleRule, musicRule, clipSoundRule, zoomRule, tra
 const LEADING_FILLER =
   /^(?:(?:hey|hi|hello|ok|okay|so|now|and|also|then|please|pls|plz|kindly|could you|can you|would you|will you|could u|can u|you could|i want you to|i'd like you to|i would like you to|i want to|i'd like to|i would like to|i need you to|i need to|i wanna|let's|lets|go ahead and|just|maybe|perhaps|quickly|for me)\b[\s,]*)+/;
 const TRAILING_FILLER = /(?:[\s,]*\b(?:please|pls|plz|thanks|thank you|for me|if you can|if possible|too|as well)\b[\s.!?]*)+$/;
-const ZH_FILLER_START = /^(?:请你|请|麻烦你|麻烦|帮我|帮忙|你能|能不能|能否|可以|可不可以|我想要|我想|我要|我希望|给我|再)+/;
+const ZH_FILLER_START = /^(?:请你|请|先|麻烦你|麻烦|帮我|帮忙|你能|能不能|能否|可以|可不可以|我想要|我想|我要|我希望|给我|再)+/;
 const ZH_FILLER_END = /(?:吧|吗|呢|啊|哦|呀|谢谢|好吗|可以吗|行吗|好不好)+$/;
 const SMALL_TALK = /^(?:thanks|thank you|ok|okay|great|cool|nice|perfect|awesome|good|yes|no|hmm|好的|好|谢谢|行|可以|嗯|不错|很好)?$/;
 

@@ -45,6 +45,7 @@ export function englishNumbersToDigits(text: string): string {
     .replace(/(\d+) point (\d+)/g, '$1.$2')
     .replace(/\b(\d+(?:\.\d+)?) minutes?\b/g, (_m, n: string) => `${Number(n) * 60} seconds`)
     .replace(/\b(\d+(?:\.\d+)?) mins?\b/g, (_m, n: string) => `${Number(n) * 60} seconds`)
+    .replace(/(\d+(?:\.\d+)?) seconds?(?:,| and|,? and)? (\d+(?:\.\d+)?) seconds?/g, (_m, a: string, b: string) => `${Number(a) + Number(b)} seconds`)
     // m:ss is a time, except "9:16", which people mean as the vertical aspect ratio.
     .replace(/\b(\d{1,2}):(\d{2})\b/g, (match: string, m: string, s: string) => (match === '9:16' ? match : `${Number(m) * 60 + Number(s)} seconds`));
 }

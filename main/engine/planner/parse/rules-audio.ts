@@ -9,7 +9,7 @@ import { cannot, hit, REMOVE_VERB, type Clause, type ParseContext, type Rule } f
 
 const MUSIC = /\b(?:music|song|songs|soundtrack|bgm|background (?:audio|track|sound)|audio track|tune|beat|backing track)\b|音乐|配乐|背景音|bgm|歌曲|\b歌/;
 const ORIGINAL_SOUND = /\b(?:original|clips?'?|videos?'?|own|camera|source|natural|ambient) (?:audio|sound|voices?)\b|\b(?:sound|audio) (?:from|of|in|on) (?:the |all |my )?(?:clips?|videos?)\b|原声|原音|视频声音|片段声音|现场声/;
-const MUTE = /\bmute\b|\bsilence\b|\bturn off the sound\b|静音|关掉声音|关闭声音|无声/;
+const MUTE = /\bmute\b|\bsilence\b|\bturn (?:off|out) (?:the )?(?:sound|music|audio|song)\b|\bturn (?:the )?(?:sound|music|audio|song) off\b|静音|关掉声音|关闭声音|无声/;
 const UNMUTE = /\bunmute\b|\bturn (?:the )?(?:sound|audio) back on\b|取消静音|恢复声音/;
 const DOWN = /\bquiet(?:er)?\b|\bsofter\b|\blower\b|\bturn (?:it |the music )?down\b|\bdown\b|\breduce\b|\bdecrease\b|\bless loud\b|\btoo loud\b|\bnot so loud\b|小一点|小点|小声|调低|降低|调小|轻一点|轻点|太大声|太吵/;
 const UP = /\blouder\b|\bturn (?:it |the music )?up\b|\braise\b|\bincrease\b|\bboost\b|\bup\b|\bmore audible\b|\btoo quiet\b|大一点|大点|大声|调高|提高|调大|太小/;

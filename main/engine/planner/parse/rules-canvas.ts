@@ -32,7 +32,7 @@ export function canvasFrom(clause: Clause): { op?: Op; rest: string } {
 
 const FIT_WORDS: Array<[RegExp, FitMode]> = [
   [/blur(?:red|ry)? (?:background|backdrop|bars|sides|edges|fill)|background blur|blur (?:the )?(?:background|sides|edges|bars)|blur fill|模糊背景|背景模糊|模糊填充|虚化背景|背景虚化/, 'contain-blur'],
-  [/no crop(?:ping)?|(?:don't|do not|without|never) crop|uncropped|letterbox(?:ed|ing)?|pillarbox(?:ed|ing)?|black bars|fit (?:inside|within|in) the frame|show the whole (?:picture|frame|image|video)|whole (?:picture|image) visible|\bcontain\b|不要裁剪|不裁剪|不要裁切|完整显示|加黑边|黑边|留黑边/, 'contain'],
+  [/no crop(?:ping)?|(?:don't|do not|without|never) crop|uncropped|letterbox(?:ed|ing)?|pillarbox(?:ed|ing)?|black bars|fit (?:inside|within|in) the frame|show the whole (?:picture|frame|image|video)|whole (?:picture|image) visible|\bcontain\b|不要裁剪|不裁剪|不要裁切|完整显示|显示完整(?:画面)?|完整画面|加黑边|黑边|留黑边/, 'contain'],
   [/fill the (?:frame|screen)|crop to fill|fill (?:the )?(?:whole )?(?:canvas|screen)|\bcover\b|zoom to fill|full ?screen|no black bars|铺满|填满|裁剪填充|充满画面|全屏/, 'cover'],
 ];
 

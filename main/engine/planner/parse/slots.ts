@@ -32,6 +32,7 @@ export function firstDuration(text: string): number | undefined {
 const UNIT = '(?:s\\b|secs?\\b|seconds?\\b|秒)';
 const TO = '(?:-|to|until|till|through|and|到|至|~)';
 const RANGES = [
+  new RegExp(`第(\\d+(?:\\.\\d+)?)\\s*秒?\\s*(?:到|至|-|~)\\s*第?(\\d+(?:\\.\\d+)?)\\s*秒`),
   new RegExp(`(?:\\bfrom|\\bbetween|从)\\s*(?:第)?(\\d+(?:\\.\\d+)?)\\s*${UNIT}?\\s*${TO}\\s*(?:第)?(\\d+(?:\\.\\d+)?)\\s*${UNIT}`),
   new RegExp(`(\\d+(?:\\.\\d+)?)\\s*${UNIT}\\s*${TO}\\s*(\\d+(?:\\.\\d+)?)\\s*${UNIT}`),
   new RegExp(`(?<!(?:clips?|videos?|images?|photos?|第)\\s*)(\\d+(?:\\.\\d+)?)\\s*(?:-|~|到|至)\\s*(\\d+(?:\\.\\d+)?)\\s*${UNIT}`),
@@ -99,7 +100,6 @@ export function clipRefs(text: string, ctx: RefContext): Array<Found<ClipRef>> {
   };
   const patterns: Array<[RegExp, (m: RegExpExecArray) => ClipRef]> = [
     [new RegExp(`\\b(?:second|2nd)[ -]to[ -]last\\s*${CLIP_NOUN}?`, 'g'), () => Math.max(1, count - 1)],
-    [new RegExp(`\\b(?:the )?(?:last|final|closing|ending) (?:2|two) ${CLIP_NOUN}`, 'g'), () => Math.max(1, count - 1)],
     [new RegExp(`\\b(?:the )?last(?: ${CLIP_NOUN})?\\b(?! \\d)`, 'g'), (m) => positionOfKind(ctx.draft, NOUN_KIND(/ (\w+)$/.exec(m[0])?.[1] ?? ''), 'last')],
     [/\b(?:the )?(?:final|closing|ending) (?:clip|one|shot|scene|image|photo|picture|segment|slide)\b/g, (m) => positionOfKind(ctx.draft, NOUN_KIND(/ (\w+)$/.exec(m[0])?.[1] ?? ''), 'last')],
     [new RegExp(`\\b(${ORDINAL_WORD})(?: ${CLIP_NOUN})(?![a-z])`, 'g'), (m) => positionOfKind(ctx.draft, NOUN_KIND(/ (\w+)$/.exec(m[0])?.[1] ?? ''), ordinalValue(m[1] ?? ''))],
@@ -110,9 +110,16 @@ export function clipRefs(text: string, ctx: RefContext): Array<Found<ClipRef>> {
       return positionOfKind(ctx.draft, NOUN_KIND(noun), Number(m[2]));
     }],
     [/倒数第(\d+)(?:个|段|张)?(?:片段|视频|镜头|素材|图片|照片|图)?/g, (m) => Math.max(1, count + 1 - Number(m[1]))],
-    [/第(\d+)(?![\d.]|\s*(?:秒|s\b))(个|段|张)?(片段|视频|镜头|素材|图片|照片|图|个|段|张)?/g, (m) => positionOfKind(ctx.draft, /图|照|张/.test(`${m[2] ?? ''}${m[3] ?? ''}`) ? 'image' : /视频/.test(m[3] ?? '') ? 'video' : 'any', Number(m[1]))],
+    [/第(\d+)(?![\d.]|\s*(?:秒|s\b)|\s*(?:到|至|-|~)\s*第?\d+(?:\.\d+)?\s*秒)(个|段|张)?(片段|视频|镜头|素材|图片|照片|图|个|段|张)?/g, (m) => positionOfKind(ctx.draft, /图|照|张/.test(`${m[2] ?? ''}${m[3] ?? ''}`) ? 'image' : /视频/.test(m[3] ?? '') ? 'video' : 'any', Number(m[1]))],
     [/最后(?:1)?(?:(个|段|张)(片段|视频|镜头|素材|图片|照片|图)?|的?(片段|视频|镜头|素材|图片|照片))/g, (m) => positionOfKind(ctx.draft, /图|照|张/.test(m.slice(1).join('')) ? 'image' : 'any', 'last')],
   ];
+  // "the last two clips" names two clips.
+  for (const m of text.matchAll(new RegExp(`\\b(?:the )?(?:last|final) (?:2|two) ${CLIP_NOUN}`, 'g'))) {
+    if (count >= 2) {
+      add(count - 1, m.index, 1);
+      add('last', m.index + 1, m[0].length - 1);
+    }
+  }
   for (const [pattern, value] of patterns) {
     for (const m of text.matchAll(pattern)) add(value(m as RegExpExecArray), m.index, m[0].length);
   }

@@ -44,7 +44,7 @@ describe('the flagship promo request', () => {
   });
 
   it('uses every image and clip in upload order, clips at their natural length, images sharing the rest', () => {
-    expect(video.map((seg) => seg.m.src)).toEqual(['med_1', 'med_2', 'med_3', 'med_4', 'med_5']);
+    expect(video.map((seg) => (seg.m as { src: string }).src)).toEqual(['med_1', 'med_2', 'med_3', 'med_4', 'med_5']);
     expect(video.map((seg) => seg.d)).toEqual([10_000, 8_000, 16_600, 12_000, 16_600]);
   });
 

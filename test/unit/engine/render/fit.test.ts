@@ -5,10 +5,10 @@ const landscape = { width: 1920, height: 1080 };
 const portrait = { width: 1080, height: 1920 };
 
 describe('fit chains', () => {
-  it('cover scales to fill and crops the overflow', () => {
+  it('cover crops the overflow to the canvas aspect, then scales (fewer pixels to scale)', () => {
     expect(fitFragment({ width: 1280, height: 720 }, landscape, 'cover', 't')).toBe('scale=1920:1080');
-    expect(fitFragment({ width: 1920, height: 1080 }, portrait, 'cover', 't')).toBe('scale=3413:1920,crop=1080:1920');
-    expect(fitFragment({ width: 4000, height: 3000 }, landscape, 'cover', 't')).toBe('scale=1920:1440,crop=1920:1080');
+    expect(fitFragment({ width: 1920, height: 1080 }, portrait, 'cover', 't')).toBe('crop=608:1080,scale=1080:1920');
+    expect(fitFragment({ width: 4000, height: 3000 }, landscape, 'cover', 't')).toBe('crop=4000:2250,scale=1920:1080');
   });
 
   it('contain scales to fit inside and pads with black', () => {
@@ -19,7 +19,7 @@ describe('fit chains', () => {
   it('contain-blur puts the contained picture over a blurred, quarter-size cover of itself', () => {
     expect(fitFragment({ width: 1080, height: 1920 }, landscape, 'contain-blur', 'k')).toBe(
       'split=2[kbg][kfg];' +
-        '[kbg]scale=480:853,crop=480:270,boxblur=8:2,scale=1920:1080[kbgb];' +
+        '[kbg]crop=1080:608,scale=480:270,boxblur=8:2,scale=1920:1080[kbgb];' +
         '[kfg]scale=608:1080[kfgs];' +
         '[kbgb][kfgs]overlay=656:0',
     );

@@ -182,7 +182,7 @@ describe('buildRenderCommand edge cases', () => {
     expect(inputsOf(args)).toEqual([['-i', '/tmp/w/s2.png']]);
     expect(graphOf(args)[0]).toBe('[0:v]setsar=1,format=yuv420p,loop=loop=59:size=1:start=0,setpts=N/(30*TB),fps=30[vseq]');
     const unprepared = buildRenderCommand(req(draft, { size: { width: 1080, height: 1920 } }), full, env);
-    expect(graphOf(unprepared.args)[0]).toBe('[0:v]scale=2560:1920,crop=1080:1920,setsar=1,format=yuv420p,loop=loop=59:size=1:start=0,setpts=N/(30*TB),fps=30[vseq]');
+    expect(graphOf(unprepared.args)[0]).toBe('[0:v]crop=1688:3000,scale=1080:1920,setsar=1,format=yuv420p,loop=loop=59:size=1:start=0,setpts=N/(30*TB),fps=30[vseq]');
   });
 
   it('fills a hole in the timeline with black and silence', () => {
