@@ -83,7 +83,17 @@ export async function runMake(files: string[], options: MakeOptions, io: MakeIo)
     io.report.done();
     io.report.line(`Uploaded ${paths.length} file${paths.length === 1 ? '' : 's'}.`);
 
-    const chat = new ChatRunner({ client: backend.client, sessions: backend.sessions, projectId, onEntry: chatPrinter(io.report) });
+    const printEntry = chatPrinter(io.report);
+    let lastReply = '';
+    const chat = new ChatRunner({
+      client: backend.client,
+      sessions: backend.sessions,
+      projectId,
+      onEntry: (entry) => {
+        if (entry.role === 'assistant') lastReply = entry.text;
+        printEntry(entry);
+      },
+    });
     for (const prompt of options.prompt) {
       io.report.line(`you: ${prompt}`);
       const turn = await chat.send(prompt).done;
@@ -91,8 +101,10 @@ export async function runMake(files: string[], options: MakeOptions, io: MakeIo)
       if (turn.error) throw new AppError(turn.error);
     }
 
+    // The local engine ends every reply with the summary; the cloud may not, so say where the timeline ended up.
     const state = await getState(backend.client, session.session_id);
-    io.report.line(summarize(readDraft(state.state?.draft)));
+    const finalSummary = summarize(readDraft(state.state?.draft));
+    if (!lastReply.trimEnd().endsWith(finalSummary)) io.report.line(finalSummary);
 
     if (outPath) {
       const exports = new ExportManager({

@@ -181,7 +181,7 @@ describe('local engine: the flagship 60-second promo', () => {
       body: JSON.stringify({ id: 'flagship_1080p', sessionId: conn.sessionId, draft, output: { format: 'mp4', width: 1920, height: 1080 } }),
     });
     expect(await json(submit)).toMatchObject({ success: true, data: { id: 'flagship_1080p' } });
-    const done = await pollUntilDone(conn, 'flagship_1080p', 230_000);
+    const done = await pollUntilDone(conn, 'flagship_1080p', 400_000);
     expect(done.error ?? null).toBeNull();
     expect(done).toMatchObject({ status: 'completed', progress: 100 });
 
@@ -199,7 +199,7 @@ describe('local engine: the flagship 60-second promo', () => {
     expect(audio[0]).toMatchObject({ codec_name: 'aac', sample_rate: '48000', channels: 2 });
     expect(Math.abs(Number(probe.format.duration) - 60)).toBeLessThanOrEqual(FRAME_S);
     expect(Math.abs(Number(video[0]?.duration) - 60)).toBeLessThanOrEqual(FRAME_S);
-  }, 240_000);
+  }, 420_000);
 
   it('"make it vertical for TikTok" gives a 1080x1920 canvas; "undo" restores the 1920x1080 draft exactly', async () => {
     const before = await state(conn);

@@ -81,8 +81,10 @@ function textWhere(op: Extract<Op, { op: 'add_text' }>): Said {
 
 export function describeOp(op: Op, after: LocalDraft): Said {
   switch (op.op) {
-    case 'add_clips':
-      return { en: `Added ${op.media.length} ${op.media.length === 1 ? 'item' : 'items'} to the video track.`, zh: `在视频轨道上添加了 ${op.media.length} 个素材。` };
+    case 'add_clips': {
+      const names = op.media.map((id) => (after.t.find((t) => t.id === 'v1')?.sg.find((seg) => (seg.m as { src?: string }).src === id)?.m as { name?: string } | undefined)?.name ?? id);
+      return { en: `Added ${names.join(', ')} to the video track, in upload order.`, zh: `按上传顺序把 ${names.join('、')} 加到了视频轨道。` };
+    }
     case 'remove_clips': {
       const names = op.clips.map((ref) => clip(ref));
       return { en: `Removed ${names.map((n) => n.en).join(' and ')}.`, zh: `删除了${names.map((n) => n.zh).join('和')}。` };

@@ -39,7 +39,7 @@ function lengthsFor(segs: VisualSegment[], natural: number[], need: number): num
   const videos = segs.flatMap((seg, i) => (seg.m.kind === 'image' ? [] : [i]));
   const videoTotal = sum(videos.map((i) => natural[i] ?? 0));
   const lengths = [...natural];
-  let videoBudget = videoTotal;
+  let videoBudget: number;
   if (images.length > 0) {
     const perImage = Math.floor((need - videoTotal) / images.length);
     if (perImage >= MIN_IMAGE_MS) {

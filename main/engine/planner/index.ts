@@ -102,8 +102,3 @@ export function handleMessage(history: DraftHistory, message: string, media: Med
   const lines = [...turn.lines, ...notes, ...skipped];
   return { history: turn.history, reply: `${lines.join('\n')}\n${summaryLine(currentDraft(turn.history))}`, calls: turn.calls, understood: true };
 }
-
-/** For callers that want a fresh project with an empty first version. */
-export function newDraft(): LocalDraft {
-  return emptyDraft();
-}

@@ -3,7 +3,7 @@
  * the draft length, the music span and the text placement. Edits only change clips' lengths and order; this
  * one function owns the rules of design.md "Draft format", so no edit can leave the draft inconsistent.
  */
-import { TRACK_AUDIO, TRACK_TEXT, TRACK_VIDEO, type LocalDraft } from '../../../shared/draft';
+import { TRACK_TEXT, type LocalDraft } from '../../../shared/draft';
 import type { MediaRecord } from '../types';
 import {
   mediaById,
@@ -90,7 +90,5 @@ export function relayout(draft: LocalDraft, media: readonly MediaRecord[]): Loca
   layOutTexts(draft, segs);
   pruneEmptyTracks(draft);
   draft.t.sort((a, b) => (TRACK_ORDER[a.id] ?? a.tt + 10) - (TRACK_ORDER[b.id] ?? b.tt + 10));
-  void TRACK_AUDIO;
-  void TRACK_VIDEO;
   return draft;
 }

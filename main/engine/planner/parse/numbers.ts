@@ -76,12 +76,12 @@ export function chineseNumbersToDigits(text: string): string {
   const kept: string[] = [];
   let out = text.replace(new RegExp(KEEP.join('|'), 'g'), (word) => {
     kept.push(word);
-    return `\u0001${kept.length - 1}\u0001`;
+    return `⟦${kept.length - 1}⟧`;
   });
   // "一点" is "a bit" unless a digit follows ("一点五秒" = 1.5 s).
   out = out.replace(/一点(?![零〇一二两三四五六七八九\d])/g, (word) => {
     kept.push(word);
-    return `\u0001${kept.length - 1}\u0001`;
+    return `⟦${kept.length - 1}⟧`;
   });
   out = out
     .replace(/半分钟/g, '30秒')
@@ -93,5 +93,5 @@ export function chineseNumbersToDigits(text: string): string {
     .replace(/(\d+(?:\.\d+)?)分半/g, (_m, n: string) => `${Number(n) * 60 + 30}秒`)
     .replace(/(\d+(?:\.\d+)?)分钟/g, (_m, n: string) => `${Number(n) * 60}秒`)
     .replace(/(\d+)分(\d+)秒/g, (_m, m: string, s: string) => `${Number(m) * 60 + Number(s)}秒`);
-  return out.replace(/\u0001(\d+)\u0001/g, (_m, i: string) => kept[Number(i)] ?? '');
+  return out.replace(/⟦(\d+)⟧/g, (_m, i: string) => kept[Number(i)] ?? '');
 }

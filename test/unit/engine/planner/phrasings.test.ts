@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LocalDraft } from '../../../../shared/draft';
+import { summarize, type Draft, type LocalDraft } from '../../../../shared/draft';
 import { applyOps, currentDraft, emptyDraft, emptyHistory, handleMessage, parseMessage } from '../../../../main/engine/planner';
 import { FLAGSHIP_MEDIA } from './fixtures';
 import { PHRASINGS, type Start } from './phrasings.table';
@@ -20,5 +20,15 @@ describe('phrasing table', () => {
     expect(parsed.ops).toEqual(ops);
     if (flags?.unknown) expect(parsed.unknown.length).toBeGreaterThan(0);
     else expect(parsed.unknown).toEqual([]);
+  });
+
+  it('every reply ends with the summary line of the resulting draft', () => {
+    for (const [start, message] of PHRASINGS) {
+      const history = { versions: [STARTS[start]], index: 0 };
+      const result = handleMessage(history, message, FLAGSHIP_MEDIA);
+      const after = currentDraft(result.history);
+      expect(result.reply.split('\n').pop()).toBe(summarize(after as unknown as Draft));
+      expect(result.reply.split('\n').length).toBeGreaterThan(1);
+    }
   });
 });
