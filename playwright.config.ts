@@ -16,7 +16,8 @@ export default defineConfig({
   // The flows build on one project (media → edit → export), and the machine has two cores: one worker, in order.
   workers: 1,
   fullyParallel: false,
-  timeout: 240_000,
+  // A 60-second 1080p render takes one to three minutes on a busy two-core machine.
+  timeout: 420_000,
   expect: { timeout: 20_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}/?secret=${E2E_SECRET}`,

@@ -57,7 +57,8 @@ test('media in, the promo made from a chat, undo and redo, export to a real MP4'
   await region.getByRole('button', { name: 'Redo' }).click();
   await expect(region.getByRole('listitem')).toHaveCount(after);
 
-  await page.getByRole('radio', { name: /1080p 16:9/ }).check();
+  await page.getByText('1080p 16:9', { exact: true }).click();
+  await expect(page.getByRole('radio', { name: /1080p 16:9/ })).toBeChecked();
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(page.getByRole('progressbar', { name: 'Export progress' })).toBeVisible();
   await waitForExportProgress(page, 'Export progress');
@@ -79,7 +80,8 @@ test('media in, the promo made from a chat, undo and redo, export to a real MP4'
 test('a refresh during an export shows the same job still running, which then finishes', async ({ page }) => {
   await openApp(page);
   await expect(timeline(page).getByRole('listitem').first()).toBeVisible();
-  await page.getByRole('radio', { name: /Vertical 9:16/ }).check();
+  await page.getByText('Vertical 9:16', { exact: true }).click();
+  await expect(page.getByRole('radio', { name: /Vertical 9:16/ })).toBeChecked();
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(page.getByRole('progressbar', { name: 'Export progress' })).toBeVisible();
   const running = page.locator('.job').filter({ has: page.getByRole('progressbar') });
@@ -102,7 +104,8 @@ test('the same states in Simplified Chinese, for the screenshots', async ({ page
   await switchLanguage(page, 'zh-CN');
   await expect(timeline(page).getByRole('listitem').first()).toBeVisible();
   await shot(page, 'editing-zh-CN');
-  await page.getByRole('radio', { name: /方形 1:1/ }).check();
+  await page.getByText('方形 1:1', { exact: true }).click();
+  await expect(page.getByRole('radio', { name: /方形 1:1/ })).toBeChecked();
   await page.getByRole('button', { name: '导出', exact: true }).click();
   await waitForExportProgress(page, '导出进度');
   await shot(page, 'exporting-zh-CN');

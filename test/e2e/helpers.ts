@@ -47,7 +47,7 @@ export async function waitForExportProgress(page: Page, progressName: string, ti
 }
 
 /** Waits for the newest export to finish; a failure ends the wait with its reason. */
-export async function waitForExportDone(page: Page, timeout = 180_000): Promise<void> {
+export async function waitForExportDone(page: Page, timeout = 300_000): Promise<void> {
   const job = page.locator('.job').first();
   await expect
     .poll(

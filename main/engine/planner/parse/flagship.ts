@@ -38,7 +38,8 @@ const CAMERA_NAME = /^(?:img|dsc|dscn|vid|mov|pxl|gopr|gh\d|mvi|screen|clip|vide
 
 function prettyName(name: string): string | undefined {
   const words = stem(name).replace(/[_-]+/g, ' ').trim();
-  if (words === '' || CAMERA_NAME.test(words) || words.length > 40) return undefined;
+  // One- or two-letter names ("a.mp4") make a title that reads like a typo.
+  if ((words.match(/\p{L}/gu) ?? []).length < 3 || CAMERA_NAME.test(words) || words.length > 40) return undefined;
   return words.replace(/\b\p{Ll}/gu, (ch) => ch.toUpperCase());
 }
 
