@@ -4,10 +4,12 @@
  * hand-written ffmpeg command (stills looped with `-loop 1`, same preset and CRF) as the baseline, and the
  * pure encode floor (testsrc2 at the same size, preset, CRF and length). Also the peak RSS of this Node
  * process (ffmpeg excluded) while the engine renders. `BENCH_QUICK=1` runs a tiny version to check the code.
+ * The machine's load average is recorded with each size, because other work on a shared machine skews timings.
  */
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { LocalDraft } from '../shared/draft';
@@ -25,16 +27,40 @@ const CLIP_MS = QUICK ? [1500, 1000, 1500] : [10_000, 8000, 12_000];
 const TRANSITION_MS = QUICK ? 300 : 800;
 /** Phone-camera-like stills: bigger than the canvas, as people's photos are. */
 const PHOTO = QUICK ? { width: 640, height: 480 } : { width: 3000, height: 2000 };
-const SIZES = QUICK ? [{ width: 320, height: 180 }] : [{ width: 1920, height: 1080 }, { width: 1080, height: 1920 }];
+const ALL_SIZES = QUICK ? [{ width: 320, height: 180 }] : [{ width: 1920, height: 1080 }, { width: 1080, height: 1920 }];
+/** `BENCH_SIZES=1920x1080` re-measures one size (e.g. after a run disturbed by other load on the machine). */
+const SIZES = ALL_SIZES.filter((s) => !process.env.BENCH_SIZES || process.env.BENCH_SIZES.split(',').includes(`${s.width}x${s.height}`));
 const FPS = 30;
 
 const secs = (ms: number): string => String(Math.round(ms) / 1000);
 const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
-async function ffmpeg(tools: FfmpegTools, args: string[]): Promise<number> {
+interface Timing {
+  seconds: number;
+  /** user+sys CPU seconds of the ffmpeg child: steadier than wall time when other work shares the cores. */
+  cpuSeconds: number;
+}
+
+/** CPU time of this process's finished children (Linux /proc; 0 elsewhere). Fields 16–17: cutime, cstime. */
+function childCpuSeconds(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+async function timed(work: () => Promise<unknown>): Promise<Timing> {
+  const cpu = childCpuSeconds();
   const started = performance.now();
-  await exec(tools.ffmpeg, ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', ...args], { maxBuffer: 16 * 1024 * 1024 });
-  return (performance.now() - started) / 1000;
+  await work();
+  return { seconds: (performance.now() - started) / 1000, cpuSeconds: childCpuSeconds() - cpu };
+}
+
+async function ffmpeg(tools: FfmpegTools, args: string[]): Promise<Timing> {
+  return timed(() => exec(tools.ffmpeg, ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', ...args], { maxBuffer: 16 * 1024 * 1024 }));
 }
 
 interface Job {
@@ -149,18 +175,17 @@ function floorArgs(size: { width: number; height: number }, out: string): string
   ];
 }
 
-async function timeEngine(tools: FfmpegTools, job: Job, dir: string, name: string): Promise<{ seconds: number; peakRssMB: number }> {
+async function timeEngine(tools: FfmpegTools, job: Job, dir: string, name: string): Promise<Timing & { peakRssMB: number }> {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 100);
-  const started = performance.now();
   try {
-    await renderDraft(tools, { draft: job.draft, media: job.media, outPath: join(dir, name), workDir: join(dir, 'work') }, {});
+    const timing = await timed(() => renderDraft(tools, { draft: job.draft, media: job.media, outPath: join(dir, name), workDir: join(dir, 'work') }, {}));
+    return { ...timing, peakRssMB: round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20, 1) };
   } finally {
     clearInterval(sampler);
   }
-  return { seconds: (performance.now() - started) / 1000, peakRssMB: round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20, 1) };
 }
 
 export async function run(): Promise<Record<string, unknown>> {
@@ -181,13 +206,19 @@ export async function run(): Promise<Record<string, unknown>> {
       const floor = await ffmpeg(tools, floorArgs(size, join(dir, `floor-${key}.mp4`)));
       results[key] = {
         engineSeconds: round(engine.seconds),
-        baselineSeconds: round(baseline),
-        encodeFloorSeconds: round(floor),
-        engineToBaseline: round(engine.seconds / baseline),
-        engineToFloor: round(engine.seconds / floor),
+        baselineSeconds: round(baseline.seconds),
+        encodeFloorSeconds: round(floor.seconds),
+        engineToBaseline: round(engine.seconds / baseline.seconds),
+        engineToFloor: round(engine.seconds / floor.seconds),
+        engineCpuSeconds: round(engine.cpuSeconds),
+        baselineCpuSeconds: round(baseline.cpuSeconds),
+        encodeFloorCpuSeconds: round(floor.cpuSeconds),
+        engineToBaselineCpu: round(engine.cpuSeconds / baseline.cpuSeconds),
+        engineToFloorCpu: round(engine.cpuSeconds / floor.cpuSeconds),
         targetEngineToBaseline: 0.8,
-        meetsTarget: engine.seconds / baseline <= 0.8,
+        meetsTarget: engine.seconds / baseline.seconds <= 0.8,
         engineNodePeakRssMB: engine.peakRssMB,
+        loadAverage1m: round(loadavg()[0] ?? 0, 1),
       };
       process.stderr.write(`render bench ${key}: ${JSON.stringify(results[key])}\n`);
     }

@@ -9,7 +9,12 @@ export const TRACK_VIDEO = 0;
 export const TRACK_AUDIO = 1;
 export const TRACK_TEXT = 7;
 
-export const transitionSchema = z.looseObject({ type: z.string(), d: z.number().nonnegative() });
+export const transitionSchema = z.looseObject({
+  type: z.string(),
+  d: z.number().nonnegative(),
+  /** The length the user asked for, kept when the layout had to shorten `d` (neighbours too short); absent = `d`. */
+  req: z.number().nonnegative().optional(),
+});
 export type Transition = z.infer<typeof transitionSchema>;
 
 export const segmentSchema = z.looseObject({
@@ -57,6 +62,11 @@ export interface VisualSegmentMeta {
   kind: 'video' | 'image';
   /** Source in-point in ms (trim start). Images: 0. */
   in: number;
+  /**
+   * Source out-point in ms, set when the user trims the end or sets the clip's length; absent = the end of the file.
+   * `d` may be shorter (a fitted length); this is the length to come back to when the video is fitted longer again.
+   */
+  out?: number;
   /** Playback speed factor; the timeline duration `d` already accounts for it. */
   speed?: number;
   fit?: FitMode;
@@ -87,6 +97,8 @@ export interface TextSegmentMeta {
   color?: string;
   /** Id of the visual segment this text sits over; the planner keeps it there when the layout changes. */
   anchor?: string;
+  /** The length asked for, kept when a short clip or video had to shorten `d`; absent = `d`. */
+  req?: number;
 }
 
 export interface LocalSegment<M> {
@@ -109,6 +121,8 @@ export interface LocalDraftMeta {
   fps: number;
   /** Default fit mode for visual segments without their own. */
   fit?: FitMode;
+  /** The total length (ms) the user asked for ("make it 60 seconds"); kept while later edits preserve it. */
+  target?: number;
 }
 
 export interface LocalDraft {

@@ -51,6 +51,9 @@ test('media in, the promo made from a chat, undo and redo, export to a real MP4'
   const after = await region.getByRole('listitem').count();
   expect(after).toBeGreaterThan(before);
   await shot(page, 'editing-en');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, 'editing-en-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await region.getByRole('button', { name: 'Undo' }).click();
   await expect(region.getByRole('listitem')).toHaveCount(before);

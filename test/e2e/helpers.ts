@@ -21,6 +21,10 @@ export async function switchLanguage(page: Page, to: 'en' | 'zh-CN'): Promise<vo
   await dialog.getByRole('button', { name: to === 'en' ? '保存' : 'Save' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByRole('button', { name: to === 'en' ? 'Send' : '发送' })).toBeVisible();
+  // The "Settings saved" note is said in the new language; dismiss it so that it stays out of the screenshots.
+  const saved = page.getByRole('status').filter({ hasText: to === 'en' ? 'Settings saved' : '设置已保存' });
+  await expect(saved).toBeVisible();
+  await saved.getByRole('button', { name: to === 'en' ? 'Dismiss' : '关闭' }).click();
 }
 
 export function timeline(page: Page) {

@@ -6,8 +6,12 @@ import type { OpOf } from './ops';
 import { done, failed, type Outcome } from './outcome';
 import { percent } from './said';
 
-const VOLUME_STEP = 0.15;
+/** "quieter" / "louder" scale the level (about −3 dB / +3 dB), so two steps never jump from soft to silent. */
+const STEP_DOWN = 0.7;
+const STEP_UP = 1.4;
 const MIN_AUDIBLE = 0.05;
+/** "louder" from muted starts here, as ×1.4 of nothing would stay silent. */
+const UNMUTED_START = 0.1;
 
 const noMusic = (): Outcome => failed('There is no background music yet. Upload an audio file and say "add background music".', '还没有背景音乐。上传一个音频文件，然后说“加背景音乐”。');
 
@@ -34,9 +38,15 @@ export function setMusic(draft: LocalDraft, op: OpOf<'set_music'>): Outcome {
 export function nudgeMusic(draft: LocalDraft, op: OpOf<'nudge_music'>): Outcome {
   const music = musicSegment(draft);
   if (!music) return noMusic();
-  const stepped = music.m.vol + (op.dir === 'up' ? VOLUME_STEP : -VOLUME_STEP);
+  const was = music.m.vol;
+  const stepped = op.dir === 'up' ? Math.max(UNMUTED_START, was * STEP_UP) : was * STEP_DOWN;
   music.m.vol = Math.round(Math.min(1, Math.max(MIN_AUDIBLE, stepped)) * 100) / 100;
-  return done({ en: `The music is now at ${percent(music.m.vol)}.`, zh: `背景音乐现在是 ${percent(music.m.vol)}。` });
+  if (music.m.vol === was) {
+    return op.dir === 'up'
+      ? failed('The music is already at full volume (100%).', '背景音乐已经是最大音量（100%）。')
+      : failed(`The music is already at the lowest audible level (${percent(was)}); say "mute the music" to silence it.`, `背景音乐已经是能听到的最低音量（${percent(was)}）；可以说“音乐静音”。`);
+  }
+  return done();
 }
 
 export function removeMusic(draft: LocalDraft): Outcome {

@@ -15,7 +15,7 @@ function sharedTransition(segs: VisualSegment[]): VisualSegment['m']['tr'] {
   const joins = segs.slice(1);
   if (joins.length === 0 || !joins.every((seg) => seg.m.tr)) return undefined;
   const last = joins[joins.length - 1]?.m.tr;
-  return last ? { ...last } : undefined;
+  return last ? { type: last.type, d: last.req ?? last.d } : undefined;
 }
 
 export function addClips(draft: LocalDraft, op: OpOf<'add_clips'>, media: readonly MediaRecord[]): Outcome {

@@ -1,10 +1,71 @@
 /** Titles and text overlays. One title per video (on x1); overlays on x2, optionally anchored over a clip. */
-import type { LocalDraft } from '../../../shared/draft';
+import type { LocalDraft, TextPosition } from '../../../shared/draft';
 import { clipIndex, nextSegmentId, textSegments, textTrack, videoSegments, type TextSegment } from './draft-model';
-import { DEFAULT_TITLE_MS, type OpOf, type TextTarget } from './ops';
-import { done, failed, noClip, type Outcome } from './outcome';
+import { textSpan } from './layout';
+import { DEFAULT_TITLE_MS, PLACEHOLDER_OVERLAYS, type OpOf, type TextTarget } from './ops';
+import { done, failed, noClip, type Outcome, type Said } from './outcome';
 
 const OVERLAY_MS = 3000;
+
+/** Where a text may go instead when its place is taken, nearest first. */
+const ALTERNATIVES: TextPosition[] = ['top', 'center', 'bottom', 'top-left', 'top-right', 'bottom-left', 'bottom-right'];
+
+const POS_ZH: Record<TextPosition, string> = {
+  top: '顶部',
+  center: '中间',
+  bottom: '底部',
+  'top-left': '左上角',
+  'top-right': '右上角',
+  'bottom-left': '左下角',
+  'bottom-right': '右下角',
+};
+
+const PLACEHOLDERS = new Set<string>([...PLACEHOLDER_OVERLAYS.en, ...PLACEHOLDER_OVERLAYS.zh]);
+const isPlaceholder = (seg: TextSegment): boolean => seg.m.role === 'overlay' && PLACEHOLDERS.has(seg.m.text);
+const quoted = (segs: TextSegment[], zh: boolean): string => segs.map((seg) => (zh ? `“${seg.m.text}”` : `"${seg.m.text}"`)).join(zh ? '、' : ', ');
+
+/** Texts at `pos` shown at the same time as `seg`: the renderer draws them on the same line, over each other. */
+function collisions(draft: LocalDraft, seg: TextSegment, pos: TextPosition): TextSegment[] {
+  const mine = textSpan(draft, seg);
+  if (!mine) return [];
+  return textSegments(draft).filter((other) => {
+    if (other === seg || other.m.pos !== pos) return false;
+    const span = textSpan(draft, other);
+    return span !== undefined && span.s < mine.s + mine.d && mine.s < span.s + span.d;
+  });
+}
+
+function removeTexts(draft: LocalDraft, gone: TextSegment[]): void {
+  for (const role of ['title', 'overlay'] as const) {
+    const track = textTrack(draft, role);
+    track.sg = track.sg.filter((seg) => !gone.includes(seg));
+  }
+}
+
+/**
+ * A new overlay must stay readable: a placeholder overlay under it gives way, and a text of the user's keeps its
+ * place while the new one moves to the nearest free position. Says what it did; undefined when nothing was in the way.
+ */
+function makeRoom(draft: LocalDraft, seg: TextSegment): Said | undefined {
+  const asked = seg.m.pos;
+  const first = collisions(draft, seg, asked);
+  if (first.length === 0) return undefined;
+  for (const pos of [asked, ...ALTERNATIVES.filter((p) => p !== asked)]) {
+    const hits = collisions(draft, seg, pos);
+    if (!hits.every(isPlaceholder)) continue;
+    removeTexts(draft, hits);
+    seg.m.pos = pos;
+    const replaced: Said | undefined =
+      hits.length > 0 ? { en: `It replaces the placeholder ${hits.length === 1 ? 'text' : 'texts'} ${quoted(hits, false)} that ${hits.length === 1 ? 'was' : 'were'} there.`, zh: `它替换了原来那里的默认文字${quoted(hits, true)}。` } : undefined;
+    if (pos === asked) return replaced;
+    const taken = first.filter((hit) => !isPlaceholder(hit));
+    return {
+      en: `The ${asked} already shows ${quoted(taken, false)} at that time, so I put this text at the ${pos}.${replaced ? ` ${replaced.en}` : ''}`,
+      zh: `那段时间${POS_ZH[asked]}已经有${quoted(taken, true)}，所以这段文字放在了${POS_ZH[pos]}。${replaced?.zh ?? ''}`,
+    };
+  }
+  return { en: `It overlaps ${quoted(first, false)} at the ${asked}.`, zh: `它和${POS_ZH[asked]}的${quoted(first, true)}重叠了。` };
+}
 
 export function addText(draft: LocalDraft, op: OpOf<'add_text'>): Outcome {
   const track = textTrack(draft, op.role);
@@ -19,9 +80,12 @@ export function addText(draft: LocalDraft, op: OpOf<'add_text'>): Outcome {
   }
   // Layout runs after every op, so the draft's length is current here.
   if (op.atEnd) seg.s = Math.max(0, draft.d - ms);
-  if (op.role === 'title') track.sg = [seg];
-  else track.sg.push(seg);
-  return done();
+  if (op.role === 'title') {
+    track.sg = [seg];
+    return done();
+  }
+  track.sg.push(seg);
+  return done(makeRoom(draft, seg));
 }
 
 /** Overlays spread over the clips after the first, at most one per clip, evenly when there are fewer texts. */

@@ -1,7 +1,7 @@
 /** Ops that change how long clips play: trims, durations and speed. */
 import type { LocalDraft } from '../../../shared/draft';
 import type { MediaRecord } from '../types';
-import { availableMs, clipIndex, clipSetIndexes, mediaById, videoSegments, type VisualSegment } from './draft-model';
+import { availableMs, clipIndex, clipSetIndexes, markOutPoint, mediaById, sourceSpanMs, videoSegments, type VisualSegment } from './draft-model';
 import type { ClipSet, OpOf, TrimOp } from './ops';
 import { done, failed, noClip, type Outcome } from './outcome';
 import { seconds } from './said';
@@ -49,12 +49,14 @@ export function trimClip(draft: LocalDraft, op: TrimOp, media: readonly MediaRec
   if (!next) return failed(`That would leave nothing of clip ${index + 1} (it is ${seconds(seg.d)} s long).`, `这样第 ${index + 1} 个片段就没有内容了（它只有 ${seconds(seg.d)} 秒）。`);
   seg.m.in = next.in;
   seg.d = next.d;
+  markOutPoint(seg);
   return done();
 }
 
 function setOneDuration(seg: VisualSegment, ms: number, media: readonly MediaRecord[]): boolean {
   const limit = availableMs(seg, media);
   seg.d = Math.max(MIN_CLIP_MS, Math.min(ms, limit));
+  markOutPoint(seg);
   return ms <= limit;
 }
 
@@ -89,18 +91,23 @@ export function setDuration(draft: LocalDraft, op: OpOf<'set_duration'>, media: 
 export const MIN_SPEED = 0.25;
 export const MAX_SPEED = 4;
 
-export function setSpeed(draft: LocalDraft, op: OpOf<'set_speed'>): Outcome {
+export function setSpeed(draft: LocalDraft, op: OpOf<'set_speed'>, media: readonly MediaRecord[]): Outcome {
   const segs = videoSegments(draft);
   const indexes = clipSetIndexes(draft, op.clips).filter((i) => segs[i]?.m.kind === 'video');
   if (indexes.length === 0) {
-    if (clipSetIndexes(draft, op.clips).length > 0) return failed('Speed applies to video clips; images have no motion to speed up.', '速度只能用于视频片段，图片没有可以加速的画面。');
+    const images = clipSetIndexes(draft, op.clips).map((i) => `${i + 1} (${segs[i]?.m.name ?? '?'})`);
+    if (images.length > 0) {
+      const which = typeof op.clips === 'number' || op.clips === 'last' ? { en: `Clip ${images.join(', ')} is an image`, zh: `第 ${images.join('、')} 个是图片` } : { en: 'Those are images', zh: '这些是图片' };
+      return failed(`${which.en}: speed applies to video clips; images have no motion to speed up.`, `${which.zh}：速度只能用于视频片段，图片没有可以加速的画面。`);
+    }
     return noneIn(draft, op.clips);
   }
   const factor = Math.min(MAX_SPEED, Math.max(MIN_SPEED, op.factor));
   for (const i of indexes) {
     const seg = segs[i];
     if (!seg) continue;
-    const source = seg.d * (seg.m.speed ?? 1);
+    // From the clip's own length, not a length an earlier fit squeezed it to.
+    const source = sourceSpanMs(seg, media);
     seg.d = Math.max(MIN_CLIP_MS, Math.round(source / factor));
     if (factor === 1) delete seg.m.speed;
     else seg.m.speed = factor;

@@ -10,7 +10,9 @@ import { removeTransitions, setTransition } from './apply-transitions';
 import { fitTotal } from './fit';
 import { relayout } from './layout';
 import type { Op } from './ops';
-import { done, type Outcome } from './outcome';
+import { done, type Outcome, type Said } from './outcome';
+import { seconds } from './said';
+import { musicSegment } from './draft-model';
 
 /** Edits `draft` in place (callers pass a copy). Undo and redo are history moves, not draft edits. */
 function applyOne(draft: LocalDraft, op: Op, media: readonly MediaRecord[]): Outcome {
@@ -32,9 +34,9 @@ function applyOne(draft: LocalDraft, op: Op, media: readonly MediaRecord[]): Out
     case 'set_duration':
       return setDuration(draft, op, media);
     case 'fit_total':
-      return fitTotal(draft, op);
+      return fitTotal(draft, op, media);
     case 'set_speed':
-      return setSpeed(draft, op);
+      return setSpeed(draft, op, media);
     case 'set_transition':
       return setTransition(draft, op);
     case 'remove_transitions':
@@ -71,6 +73,52 @@ function applyOne(draft: LocalDraft, op: Op, media: readonly MediaRecord[]): Out
   }
 }
 
+/** Two notes of one op read as one. */
+function withNote(outcome: Outcome, note: Said | undefined): Outcome {
+  if (!note || !outcome.ok) return outcome;
+  return done(outcome.note ? { en: `${outcome.note.en} ${note.en}`, zh: `${outcome.note.zh}${note.zh}` } : note);
+}
+
+const CHANGES_TRANSITIONS = new Set<Op['op']>(['set_transition', 'remove_transitions']);
+
+/**
+ * The length the user asked for ("make it 60 seconds") is kept in `m.target`. A transition edit changes the
+ * overlaps, so the video is fitted to that length again; any other edit that changes the length ends the promise,
+ * and the reply says so rather than letting the length drift unmentioned.
+ */
+function keepTarget(before: LocalDraft, after: LocalDraft, op: Op, media: readonly MediaRecord[]): Said | undefined {
+  const target = before.m.target;
+  if (target === undefined || op.op === 'fit_total' || after.d === target) return undefined;
+  if (CHANGES_TRANSITIONS.has(op.op)) {
+    const refit = fitTotal(after, { op: 'fit_total', ms: target }, media);
+    relayout(after, media);
+    if (refit.ok && after.d === target) {
+      return { en: `The video stays ${seconds(target)} s long, as you asked: the images and clips were refitted.`, zh: `视频仍是你要求的 ${seconds(target)} 秒：已重新调整图片和片段的时长。` };
+    }
+  }
+  delete after.m.target;
+  return {
+    en: `The video is now ${seconds(after.d)} s long (it was fitted to ${seconds(target)} s); say "make it ${seconds(target)} seconds" to fit it again.`,
+    zh: `视频现在是 ${seconds(after.d)} 秒（之前调整为 ${seconds(target)} 秒）；可以说“做成${seconds(target)}秒”重新调整。`,
+  };
+}
+
+/** Music that ends before the video leaves the rest silent: say so whenever that gap appears or changes. */
+function musicGapMs(draft: LocalDraft): number {
+  const music = musicSegment(draft);
+  return music && draft.d > 0 ? Math.max(0, draft.d - music.d) : 0;
+}
+
+function musicGapNote(before: LocalDraft, after: LocalDraft): Said | undefined {
+  const gap = musicGapMs(after);
+  const music = musicSegment(after);
+  if (gap === 0 || !music || (gap === musicGapMs(before) && musicSegment(before)?.m.src === music.m.src)) return undefined;
+  return {
+    en: `The music "${music.m.name}" is ${seconds(music.d)} s long, shorter than the ${seconds(after.d)} s video, so the last ${seconds(gap)} s have no music.`,
+    zh: `音乐“${music.m.name}”只有 ${seconds(music.d)} 秒，比 ${seconds(after.d)} 秒的视频短，最后 ${seconds(gap)} 秒没有音乐。`,
+  };
+}
+
 export interface AppliedOp {
   op: Op;
   outcome: Outcome;
@@ -85,8 +133,13 @@ export function applyOpsDetailed(draft: LocalDraft, ops: readonly Op[], media: r
   const applied: AppliedOp[] = [];
   for (const op of ops) {
     const next = structuredClone(current);
-    const outcome = applyOne(next, op, media);
-    if (outcome.ok) current = relayout(next, media);
+    let outcome = applyOne(next, op, media);
+    if (outcome.ok) {
+      relayout(next, media);
+      outcome = withNote(outcome, keepTarget(current, next, op, media));
+      outcome = withNote(outcome, musicGapNote(current, next));
+      current = next;
+    }
     applied.push({ op, outcome });
   }
   return { draft: current, applied };

@@ -161,8 +161,11 @@ export function describeOp(op: Op, after: LocalDraft): Said {
       if (op.duck !== undefined) parts.push(op.duck ? { en: 'ducking under speech on', zh: '人声时自动压低' } : { en: 'ducking off', zh: '关闭自动压低' });
       return { en: `Background music: ${parts.map((p) => p.en).join(', ')}.`, zh: `背景音乐：${parts.map((p) => p.zh).join('，')}。` };
     }
-    case 'nudge_music':
-      return op.dir === 'down' ? { en: 'Turned the music down.', zh: '调低了背景音乐。' } : { en: 'Turned the music up.', zh: '调高了背景音乐。' };
+    case 'nudge_music': {
+      const vol = (after.t.find((t) => t.id === 'a1')?.sg[0]?.m as { vol?: number } | undefined)?.vol;
+      const level: Said = vol === undefined ? { en: '', zh: '' } : { en: ` to ${percent(vol)}`, zh: `到 ${percent(vol)}` };
+      return op.dir === 'down' ? { en: `Turned the music down${level.en}.`, zh: `把背景音乐调低${level.zh}。` } : { en: `Turned the music up${level.en}.`, zh: `把背景音乐调高${level.zh}。` };
+    }
     case 'remove_music':
       return { en: 'Removed the background music.', zh: '删除了背景音乐。' };
     case 'set_clip_volume':
@@ -172,7 +175,9 @@ export function describeOp(op: Op, after: LocalDraft): Said {
     case 'set_canvas':
       return { en: `Changed the canvas to ${after.m.width}x${after.m.height}.`, zh: `把画布改成了 ${after.m.width}x${after.m.height}。` };
     case 'set_fit':
-      return { en: `Clips now ${FIT[op.mode]?.en ?? op.mode}.`, zh: `片段现在${FIT[op.mode]?.zh ?? op.mode}。` };
+      return op.clips === 'all'
+        ? { en: `Clips now ${FIT[op.mode]?.en ?? op.mode}.`, zh: `片段现在${FIT[op.mode]?.zh ?? op.mode}。` }
+        : { en: `Set ${clips(op.clips).en} to ${FIT[op.mode]?.en ?? op.mode}.`, zh: `${clips(op.clips).zh}现在${FIT[op.mode]?.zh ?? op.mode}。` };
     case 'set_zoom':
       return op.zoom === 0 ? { en: 'Turned off the slow zoom on images.', zh: '关闭了图片的缓慢缩放。' } : { en: 'Added a slow zoom to the images.', zh: '给图片加了缓慢推近效果。' };
     case 'set_project_title':

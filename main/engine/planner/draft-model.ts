@@ -115,6 +115,27 @@ export function availableMs(seg: VisualSegment, media: readonly MediaRecord[]): 
   return Math.max(0, Math.floor((total - seg.m.in) / (seg.m.speed ?? 1)));
 }
 
+/**
+ * A clip's own length on the timeline: from its in-point to its out-point (the end of the file unless the user trimmed
+ * it), at its speed. An earlier fit may have made `d` shorter; this is what it comes back to. Images: their length.
+ */
+export function naturalMs(seg: VisualSegment, media: readonly MediaRecord[]): number {
+  if (seg.m.kind === 'image') return seg.d;
+  return Math.max(1, Math.floor(sourceSpanMs(seg, media) / (seg.m.speed ?? 1)));
+}
+
+/** Source ms between the clip's in- and out-point (video clips). */
+export function sourceSpanMs(seg: VisualSegment, media: readonly MediaRecord[]): number {
+  const fileEnd = mediaById(media, seg.m.src)?.durationMs ?? seg.m.out ?? seg.m.in + seg.d * (seg.m.speed ?? 1);
+  return Math.max(0, Math.min(seg.m.out ?? fileEnd, fileEnd) - seg.m.in);
+}
+
+/** Records where the clip now ends in its source, so a later fit keeps the user's trim. */
+export function markOutPoint(seg: VisualSegment): void {
+  if (seg.m.kind === 'image') return;
+  seg.m.out = seg.m.in + Math.round(seg.d * (seg.m.speed ?? 1));
+}
+
 export function stem(name: string): string {
   return name.replace(/\.[A-Za-z0-9]{1,5}$/, '');
 }

@@ -1,24 +1,27 @@
 /**
  * "Make it N seconds": clips keep their natural pace (shortened only when they alone are too long), images share
  * what is left (at least 1 s each), and transitions are counted, so the result is exactly N ms long.
+ * Natural means the clip's source length (its trims and speed, not an earlier fit), and transitions start from the
+ * lengths the user asked for, so fitting shorter and then longer again gives back the same edit.
  */
 import type { LocalDraft } from '../../../shared/draft';
-import { videoSegments, type VisualSegment } from './draft-model';
-import { maxTransitionMs } from './layout';
+import type { MediaRecord } from '../types';
+import { naturalMs, videoSegments, type VisualSegment } from './draft-model';
+import { requestedTransitionMs, settleTransitions } from './layout';
 import type { OpOf } from './ops';
 import { done, failed, type Outcome } from './outcome';
 import { seconds } from './said';
 
-const MIN_IMAGE_MS = 1000;
+export const MIN_IMAGE_MS = 1000;
 const MIN_VIDEO_MS = 500;
 
 /** Transition lengths after the half-of-the-shorter-neighbour rule, for given clip lengths. */
-function clampedTransitions(segs: VisualSegment[], requested: number[], lengths: number[]): number[] {
-  return segs.map((_, i) => {
+function clampedTransitions(requested: number[], lengths: number[]): number[] {
+  return requested.map((wanted, i) => {
     if (i === 0) return 0;
     const prev = lengths[i - 1] ?? 0;
     const cur = lengths[i] ?? 0;
-    return Math.min(requested[i] ?? 0, Math.floor(Math.min(prev, cur) / 2));
+    return Math.min(wanted, Math.floor(Math.min(prev, cur) / 2));
   });
 }
 
@@ -63,32 +66,37 @@ function lengthsFor(segs: VisualSegment[], natural: number[], need: number): num
 
 const totalOf = (segs: VisualSegment[]): number => sum(segs.map((seg) => seg.d)) - sum(segs.map((seg) => seg.m.tr?.d ?? 0));
 
+const minimum = (seg: VisualSegment): number => (seg.m.kind === 'image' ? MIN_IMAGE_MS : MIN_VIDEO_MS);
+
 /**
- * When the overlaps did not settle, the last few ms go to the longest image (or come off the longest clip):
- * the longest one is never the shorter neighbour of a join, so its change moves no transition.
+ * When the overlaps did not settle, the last few ms go to the longest image (or come off the longest item that
+ * stays above its minimum): the longest one is never the shorter neighbour of a join, so its change moves no transition.
  */
-function correctRounding(segs: VisualSegment[], target: number): number {
+function correctRounding(segs: VisualSegment[], target: number, natural: number[]): number {
   const diff = target - totalOf(segs);
   if (diff === 0) return target;
-  const images = segs.filter((seg) => seg.m.kind === 'image');
-  const pool = images.length > 0 ? images : diff < 0 ? segs : [];
+  const fits = (seg: VisualSegment, i: number): boolean =>
+    seg.d + diff >= minimum(seg) && (seg.m.kind === 'image' || seg.d + diff <= (natural[i] ?? 0));
+  const images = segs.filter((seg, i) => seg.m.kind === 'image' && fits(seg, i));
+  const pool = images.length > 0 ? images : segs.filter(fits);
   const longest = pool.reduce<VisualSegment | undefined>((a, b) => (!a || b.d > a.d ? b : a), undefined);
   if (longest) longest.d += diff;
+  settleTransitions(segs);
   return totalOf(segs);
 }
 
-export function fitTotal(draft: LocalDraft, op: OpOf<'fit_total'>): Outcome {
+export function fitTotal(draft: LocalDraft, op: OpOf<'fit_total'>, media: readonly MediaRecord[]): Outcome {
   const segs = videoSegments(draft);
   if (segs.length === 0) return failed('Add some clips first, then I can fit the video to a length.', '请先添加片段，然后才能调整总时长。');
-  const natural = segs.map((seg) => seg.d);
-  const requested = segs.map((seg) => seg.m.tr?.d ?? 0);
-  let transitions = clampedTransitions(segs, requested, natural);
+  const natural = segs.map((seg) => naturalMs(seg, media));
+  const requested = segs.map((seg, i) => (i === 0 ? 0 : requestedTransitionMs(seg)));
+  let transitions = clampedTransitions(requested, natural);
   let lengths: number[] | undefined;
   // Clamping depends on the new lengths and the lengths on the overlaps: a few rounds settle it.
   for (let round = 0; round < 6; round++) {
     lengths = lengthsFor(segs, natural, op.ms + sum(transitions));
     if (!lengths) break;
-    const next = clampedTransitions(segs, requested, lengths);
+    const next = clampedTransitions(requested, lengths);
     if (sum(next) === sum(transitions)) break;
     transitions = next;
   }
@@ -100,10 +108,11 @@ export function fitTotal(draft: LocalDraft, op: OpOf<'fit_total'>): Outcome {
   }
   segs.forEach((seg, i) => {
     seg.d = lengths?.[i] ?? seg.d;
-    const tr = transitions[i] ?? 0;
-    if (seg.m.tr) seg.m.tr = { ...seg.m.tr, d: Math.min(tr, maxTransitionMs(segs[i - 1] ?? seg, seg)) };
   });
-  const total = correctRounding(segs, op.ms);
+  settleTransitions(segs);
+  const total = correctRounding(segs, op.ms, natural);
+  if (total === op.ms) draft.m.target = op.ms;
+  else delete draft.m.target;
   if (total < op.ms) {
     return done({
       en: `Your clips only add up to ${seconds(total)} s, so the video is ${seconds(total)} s. Add images or slow a clip down to make it longer.`,

@@ -38,6 +38,9 @@ export const DEFAULT_TITLE_MS = 3000;
 export const DEFAULT_MUSIC_VOLUME = 0.3;
 export const DEFAULT_MUSIC_FADE_MS = 2000;
 
+/** The promo recipe's neutral overlay lines, used when the user gave none; a text of the user's may replace them. */
+export const PLACEHOLDER_OVERLAYS = { en: ['Discover more', 'Made for you', "Don't miss it"], zh: ['发现更多精彩', '为你而来', '不要错过'] } as const;
+
 export type TextTarget = 'title' | 'overlays' | 'all' | 'last';
 
 export type TrimOp =

@@ -25,10 +25,12 @@ export function ExportJobCard({ job, showPlayer }: Props): ReactElement {
   const now = useNow(running);
   const onAction = useErrorAction(() => void run('export.start', { preset: job.preset }));
   const card = useRef<HTMLLIElement | null>(null);
-  // A job that starts while the panel is scrolled shows itself, so its progress is never out of sight.
+  // A job that starts, or the video that just finished, shows itself even when the panel is scrolled.
+  const inView = running || (job.state === 'done' && showPlayer);
+  const reveal = (): void => card.current?.scrollIntoView?.({ block: 'nearest' });
   useEffect(() => {
-    if (running) card.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
-  }, [running]);
+    if (inView) reveal();
+  }, [inView]);
   const percent = Math.round(job.progress);
   const preset = EXPORT_PRESETS[job.preset];
   return (
@@ -62,7 +64,7 @@ export function ExportJobCard({ job, showPlayer }: Props): ReactElement {
       )}
       {job.state === 'done' && (
         <>
-          {showPlayer && job.previewUrl && <video className="job__player" src={job.previewUrl} controls preload="metadata" />}
+          {showPlayer && job.previewUrl && <video className="job__player" src={job.previewUrl} controls preload="metadata" onLoadedMetadata={reveal} />}
           <div className="job__foot">
             <span>{job.finishedAt ? t('export.took', { time: formatClock(job.finishedAt - job.createdAt) }) : t('export.done')}</span>
             <JobActions job={job} />

@@ -40,14 +40,16 @@ export function ExportPanel(): ReactElement {
         <h2 id="export-title" className="panel__title">{t('export.title')}</h2>
       </div>
       <PresetPicker value={preset} onChange={setPreset} />
-      <div className="save-to">
-        <span className="field-label">{t('export.saveTo')}</span>
-        <div className="save-to__row">
-          <FolderIcon className="save-to__icon" />
-          <span className="save-to__path" title={outputDir}>{outputDir ? shortPath(outputDir) : ''}</span>
-          {canPick && <button type="button" className="button button--small" onClick={() => void changeFolder()}>{t('export.change')}</button>}
+      {outputDir && (
+        <div className="save-to">
+          <span className="field-label">{t('export.saveTo')}</span>
+          <div className="save-to__row">
+            <FolderIcon className="save-to__icon" />
+            <span className="save-to__path" title={outputDir}>{shortPath(outputDir)}</span>
+            {canPick && <button type="button" className="button button--small" onClick={() => void changeFolder()}>{t('export.change')}</button>}
+          </div>
         </div>
-      </div>
+      )}
       <button type="button" className="button button--primary button--block button--large" disabled={!ready || starting}
         aria-describedby={ready ? undefined : 'export-not-ready'} onClick={() => void start()}>
         <ExportIcon />{t('export.export')}

@@ -9,7 +9,7 @@ import { buildPatch, formFrom, type SettingsForm } from './buildPatch';
 import { BackendFields } from './BackendFields';
 
 function SettingsBody({ settings, onClose }: { settings: Settings; onClose: () => void }): ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const dispatch = useDispatch();
   const canPick = useAppState((state) => state.snapshot?.host.canPickFiles ?? false);
   const [form, setForm] = useState<SettingsForm>(() => formFrom(settings));
@@ -31,7 +31,8 @@ function SettingsBody({ settings, onClose }: { settings: Settings; onClose: () =
     setSaving(false);
     if (!saved) return;
     dispatch({ type: 'event', name: 'settings', payload: saved });
-    dispatch({ type: 'toast.push', toast: { level: 'success', message: t('settings.saved') } });
+    // Said in the language just chosen, not the one the dialog was opened in.
+    dispatch({ type: 'toast.push', toast: { level: 'success', message: i18n.t('settings.saved', { lng: saved.language }) } });
     onClose();
   };
   const pickFolder = async (): Promise<void> => {

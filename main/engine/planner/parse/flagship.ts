@@ -4,7 +4,7 @@
  * image and clip in upload order, transitions everywhere, a title and overlays, background music, and the length.
  * Other clauses of the same message adjust the recipe (a named transition, quoted texts, a music level).
  */
-import { inUploadOrder, stem, videoSegments } from '../draft-model';
+import { inUploadOrder, stem, textSegments, videoSegments } from '../draft-model';
 import { DEFAULT_MUSIC_FADE_MS, DEFAULT_MUSIC_VOLUME, DEFAULT_TRANSITION, DEFAULT_TRANSITION_MS, type Op, type TransitionType } from '../ops';
 import type { Said } from '../outcome';
 import { anyClipHasAudio } from './rules-audio';
@@ -96,6 +96,12 @@ export function buildOps(opts: BuildOptions, ctx: ParseContext): { ops: Op[]; no
     const quoted = [...opts.quotes];
     let title = opts.titleText ?? quoted.shift();
     if (opts.titleText !== undefined && quoted[0] === opts.titleText) quoted.shift();
+    const existing = textSegments(ctx.draft).find((seg) => seg.m.role === 'title')?.m.text;
+    if (title === undefined && existing !== undefined) {
+      // The title already on the video was chosen (or accepted) by the user; a new build keeps it.
+      title = existing;
+      notes.push({ en: `Kept your title "${existing}".`, zh: `保留了你的标题“${existing}”。` });
+    }
     if (title === undefined) {
       const chosen = titleFor(opts.text, ctx, firstName, opts.zh);
       title = chosen.text;

@@ -6,14 +6,14 @@
 import { applyOps } from '../apply';
 import type { Op } from '../ops';
 import type { Said } from '../outcome';
-import { canvasFrom, fitFrom } from './rules-canvas';
+import { canvasFrom, fitFrom, fitTargets } from './rules-canvas';
 import { buildOps, isBuildRequest, type BuildOptions } from './flagship';
 import { englishNumbersToDigits, chineseNumbersToDigits } from './numbers';
 import { clipSoundRule, musicRule } from './rules-audio';
 import { clipsRule } from './rules-clips';
 import { historyRule } from './rules-history';
 import { speedRule, zoomRule } from './rules-speed';
-import { textRule } from './rules-text';
+import { textRule, transcriptRule } from './rules-text';
 import { bareLengthRule, projectTitleRule, timingRule } from './rules-timing';
 import { transitionRule } from './rules-transitions';
 import type { Clause, ParseContext, Rule } from './rule';
@@ -21,7 +21,7 @@ import { splitClauses } from './split';
 import { foldWidth, hasChinese, liftQuotes, restoreQuotes } from './text';
 import { quoteIndexes } from './slots';
 
-const RULES: Rule[] = [projectTitleRule, musicRule, clipSoundRule, zoomRule, transitionRule, textRule, speedRule, clipsRule, timingRule, bareLengthRule];
+const RULES: Rule[] = [projectTitleRule, transcriptRule, musicRule, clipSoundRule, zoomRule, transitionRule, textRule, speedRule, clipsRule, timingRule, bareLengthRule];
 
 const LEADING_FILLER =
   /^(?:(?:hey|hi|hello|ok|okay|so|now|and|also|then|please|pls|plz|kindly|could you|can you|would you|will you|could u|can u|you could|i want you to|i'd like you to|i would like you to|i want to|i'd like to|i would like to|i need you to|i need to|i wanna|let's|lets|go ahead and|just|maybe|perhaps|quickly|for me)\b[\s,]*)+/;
@@ -62,8 +62,14 @@ function runRules(clause: Clause, ctx: ParseContext): Omit<ClauseResult, 'clause
   const canvas = canvasFrom(clause);
   if (canvas.op) ops.push(canvas.op);
   const fit = fitFrom(canvas.rest);
-  if (fit.mode) ops.push({ op: 'set_fit', mode: fit.mode, clips: 'all' });
-  const rest: Clause = { ...clause, text: fit.rest };
+  let restText = fit.rest;
+  if (fit.mode) {
+    const targets = fitTargets(fit.rest, ctx);
+    for (const clips of targets.sets) ops.push({ op: 'set_fit', mode: fit.mode, clips });
+    restText = targets.rest;
+    if (restText === '') return { ops, notes: [], understood: true };
+  }
+  const rest: Clause = { ...clause, text: restText };
   for (const rule of RULES) {
     const found = rule(rest, ctx);
     if (found) return { ops: [...ops, ...found.ops], notes: found.notes ?? [], understood: true };
@@ -119,6 +125,13 @@ const NO_MUSIC = /\b(?:no|without|skip the|don't add|do not add)\s+(?:any\s+)?(?
 const NO_TEXT = /\b(?:no|without|skip the|don't add|do not add)\s+(?:any\s+)?(?:text|titles?|captions?|overlays?)\b|不要文字|不加文字|不要标题|不加标题|不要字幕|无文字/;
 const NO_TRANSITIONS = /\b(?:no|without|skip the|don't add|do not add)\s+(?:any\s+)?transitions?\b|\bhard cuts\b|不要转场|不加转场|无转场|硬切/;
 
+/** A title named with quotes in a clause of its own ("… and a title 'Hello World'"), whatever verb it lost. */
+function namedTitle(clause: Clause): string | undefined {
+  if (!/\btitles?\b|\bheading\b|\bheadline\b|标题/.test(clause.text)) return undefined;
+  const first = quoteIndexes(clause.text)[0];
+  return first === undefined ? undefined : clause.quotes[first];
+}
+
 /** Folds the other clauses' requests into the build recipe; what it cannot fold stays as its own op. */
 function buildFrom(results: ClauseResult[], buildIndex: number, ctx: ParseContext, zh: boolean): { ops: Op[]; notes: Said[] } {
   const build = results[buildIndex];
@@ -137,6 +150,8 @@ function buildFrom(results: ClauseResult[], buildIndex: number, ctx: ParseContex
       continue;
     }
     const keptBefore = kept.length;
+    const named = namedTitle(result.clause);
+    if (named !== undefined && opts.titleText === undefined && !result.ops.some((op) => op.op === 'add_text' && op.role === 'title')) opts.titleText = named;
     for (const op of result.ops) {
       if (op.op === 'set_transition' && op.into === 'all') opts.transition = { type: op.type, ms: op.ms };
       else if (op.op === 'remove_transitions' && op.into === 'all') opts.noTransitions = true;

@@ -96,9 +96,12 @@ function audioFiles(ctx: ParseContext): string[] {
 
 export const musicRule: Rule = (clause, ctx) => {
   const text = clause.text;
-  const named = mentionedMedia(text, ctx.media).find((f) => f.value.kind === 'audio')?.value;
-  const aboutMusic = MUSIC.test(text) || named !== undefined;
-  const hasMusic = musicSegment(ctx.draft) !== undefined;
+  const mentioned = mentionedMedia(text, ctx.media).find((f) => f.value.kind === 'audio')?.value;
+  const aboutMusic = MUSIC.test(text) || mentioned !== undefined;
+  const current = musicSegment(ctx.draft)?.m.src;
+  const hasMusic = current !== undefined;
+  // Naming the file that already plays is about that music ("song.mp3 at 20%"), not a request to add it again.
+  const named = mentioned?.id === current ? undefined : mentioned;
   // "volume 30%" / "quieter" alone is about the music when there is some and the clips' sound is not named.
   const bareVolume = !aboutMusic && hasMusic && !ORIGINAL_SOUND.test(text) && clipRefs(text, ctx).length === 0 && (VOLUME_WORD.test(text) || /\bquieter\b|\blouder\b|小一点|大一点|小声|大声/.test(text));
   if (!aboutMusic && !bareVolume) return undefined;
@@ -110,11 +113,18 @@ export const musicRule: Rule = (clause, ctx) => {
   const wantsAdd = named !== undefined || !hasMusic || (ADD_VERB.test(text) && !modifies) || /\b(?:another|different|other) (?:song|music|track)\b|换.{0,3}(?:音乐|歌)/.test(text);
   if (!wantsAdd || (hasMusic && modifies && named === undefined)) return hit(musicOps(s, ctx, undefined));
   const files = audioFiles(ctx);
-  const current = musicSegment(ctx.draft)?.m.src;
   const swap = /\b(?:another|different|other|next)\b|换/.test(text) ? files.find((id) => id !== current) : undefined;
   const media = named?.id ?? swap ?? files[0];
   if (media === undefined) {
     return cannot('There is no audio file in the project yet. Upload a music file (mp3, m4a, wav…) and ask again.', '项目里还没有音频文件。请先上传音乐文件（mp3、m4a、wav…）再试。');
+  }
+  const playing = musicSegment(ctx.draft);
+  if (playing && media === playing.m.src && !modifies) {
+    // Adding it again would only reset its level and fades.
+    return cannot(
+      `"${playing.m.name}" is already the background music (at ${Math.round(playing.m.vol * 100)}%). Upload another audio file to change it.`,
+      `“${playing.m.name}”已经是背景音乐了（音量 ${Math.round(playing.m.vol * 100)}%）。上传另一个音频文件就能更换。`,
+    );
   }
   return hit(musicOps(s, ctx, media));
 };

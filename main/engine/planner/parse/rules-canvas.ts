@@ -3,8 +3,9 @@
  * "blurred background", 铺满). These may share a clause with other requests, so they strip what they used.
  */
 import type { FitMode } from '../../../../shared/draft';
-import { CANVAS_BY_ASPECT, type Aspect, type Op } from '../ops';
-import type { Clause } from './rule';
+import { CANVAS_BY_ASPECT, type Aspect, type ClipSet, type Op } from '../ops';
+import type { Clause, ParseContext } from './rule';
+import { clipRefs } from './slots';
 
 const ASPECT_WORDS: Array<[RegExp, Aspect]> = [
   [/\b9\s*[:x/×]\s*16\b|\bvertical(?:ly)?\b|\bportrait\b|\btiktok\b|\btik tok\b|(?<!highlights? )\breels?\b|\bshorts\b|\b(?:instagram|insta|ig) stor(?:y|ies)\b|\bsnapchat\b|\bphone screen\b|竖屏|竖版|竖的|竖向|抖音|快手|视频号|小红书竖/, '9:16'],
@@ -41,4 +42,28 @@ export function fitFrom(text: string): { mode?: FitMode; rest: string } {
     if (pattern.test(text)) return { mode, rest: text.replace(pattern, ' ') };
   }
   return { rest: text };
+}
+
+const IMAGE_GROUP = /\b(?:the |all |all the |every |each |my )?(?:photos?|images?|pictures?|pics|stills)\b|(?:所有|全部|每张)?(?:的)?(?:图片|照片)/;
+const VIDEO_GROUP = /\b(?:the |all |all the |every |each |my )?(?:videos|video clips)\b|(?:所有|全部|每个)?(?:的)?视频/;
+/** Words left around a fit request that ask for nothing else ("fit the images with a …", "letterbox it"). */
+const FIT_FILLER =
+  /\b(?:fit|fits|fitting|make|use|using|put|give|show|set|apply|with|on|in|for|to|onto|a|an|the|it|them|its|their|all|every|each|and|please|mode|only|just|also|clips?)\b|把|将|让|给|用|都|的|加|上|也|只|请|[\s,，。]/g;
+
+/**
+ * Which clips a fit mode is for: "letterbox clip 2" → [2], "fit the images with a blurred background" → ['images'],
+ * otherwise every clip. The words it used are taken out, and when only filler is left the clause asks for nothing else.
+ */
+export function fitTargets(rest: string, ctx: ParseContext): { sets: ClipSet[]; rest: string } {
+  const refs = clipRefs(rest, ctx);
+  let left = rest;
+  for (const ref of [...refs].reverse()) left = `${left.slice(0, ref.index)} ${left.slice(ref.end)}`;
+  let sets: ClipSet[] = refs.map((f) => f.value);
+  if (sets.length === 0) {
+    if (IMAGE_GROUP.test(left)) sets = ['images'];
+    else if (VIDEO_GROUP.test(left)) sets = ['videos'];
+    else sets = ['all'];
+  }
+  left = left.replace(new RegExp(IMAGE_GROUP.source, 'g'), ' ').replace(new RegExp(VIDEO_GROUP.source, 'g'), ' ');
+  return { sets, rest: left.replace(FIT_FILLER, '') === '' ? '' : left };
 }

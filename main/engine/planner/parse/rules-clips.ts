@@ -46,8 +46,9 @@ function addRule(text: string, ctx: ParseContext): ReturnType<Rule> {
 }
 
 function moveTarget(text: string, ctx: ParseContext, count: number): ClipRef | undefined {
-  if (/\bto the (?:start|beginning|front|top)\b|\bfirst\b(?! (?:clip|one|video|image|photo))|\bat the (?:start|beginning|front)\b|开头|最前|第一位/.test(text)) return 1;
-  if (/\bto the (?:end|back|bottom)\b|\bat the end\b|\blast\b(?! (?:clip|one|video|image|photo))|\bto last\b|结尾|最后面|末尾|最后一位/.test(text)) return 'last';
+  if (/\bto the (?:start|beginning|front|top)\b|\bfirst\b(?! (?:clip|one|video|image|photo))|\bat the (?:start|beginning|front)\b|开头|最前|第一位|第1位/.test(text)) return 1;
+  // A bare 最后 is the end; 最后一个/最后的片段 names a clip (numbers are digits here: 最后1个).
+  if (/\bto the (?:end|back|bottom)\b|\bat the end\b|\blast\b(?! (?:clip|one|video|image|photo))|\bto last\b|结尾|最后面|末尾|最后一位|最后(?!\s*1?\s*(?:个|段|张|的?(?:片段|视频|镜头|素材|图片|照片)))/.test(text)) return 'last';
   const pos = /\b(?:to|into|at) (?:position|place|slot|spot|number) (\d+)\b|\bto (\d+)(?:st|nd|rd|th)? (?:place|position)\b|第(\d+)位|第(\d+)个位置/.exec(text);
   if (pos) return Number(pos[1] ?? pos[2] ?? pos[3] ?? pos[4]);
   const refs = clipRefs(text, ctx);

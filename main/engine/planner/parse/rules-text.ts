@@ -4,7 +4,7 @@
  */
 import type { LocalDraft, TextPosition } from '../../../../shared/draft';
 import { textSegments } from '../draft-model';
-import { type Op, type TextTarget } from '../ops';
+import { PLACEHOLDER_OVERLAYS, type Op, type TextTarget } from '../ops';
 import type { Said } from '../outcome';
 import { clipRefs, durations, quoteIndexes, textPosition, timeRange } from './slots';
 import { cannot, hit, REMOVE_VERB, type Clause, type ParseContext, type Rule, type RuleHit } from './rule';
@@ -137,14 +137,12 @@ export const textRule: Rule = (clause, ctx) => {
   return addHit(clause, ctx, isTitle ? 'title' : 'overlay', words);
 };
 
-const OVERLAYS_EN = ['Discover more', 'Made for you', "Don't miss it"];
-const OVERLAYS_ZH = ['发现更多精彩', '为你而来', '不要错过'];
 
 /** Neutral promo lines, one per later clip (at most three); the reply names them so they can be changed. */
 export function defaultOverlays(zh: boolean, ctx: ParseContext, clipCount?: number): string[] {
   const count = clipCount ?? ctx.draft.t.find((t) => t.id === 'v1')?.sg.length ?? 0;
   const n = Math.max(1, Math.min(3, count - 1));
-  return (zh ? OVERLAYS_ZH : OVERLAYS_EN).slice(0, n);
+  return (zh ? PLACEHOLDER_OVERLAYS.zh : PLACEHOLDER_OVERLAYS.en).slice(0, n);
 }
 
 export function overlayNote(zh: boolean, lines: string[]): Said {
@@ -154,3 +152,15 @@ export function overlayNote(zh: boolean, lines: string[]): Said {
     zh: `文字用了默认文案（${lines.map((l) => `“${l}”`).join('、')}），把你想要的文字放在引号里发给我就能替换。`,
   };
 }
+
+const TRANSCRIBE =
+  /\btranscri(?:be|bed|bing|pt|ption)s?\b|\bspeech[ -]to[ -]text\b|\bauto(?:matic|matically|-generated|generated)? ?(?:subtitles?|captions?|subs)\b|\b(?:subtitles?|captions?|subs)\b.*\b(?:from|of|for|matching|based on) (?:the |what |my |their |all )?(?:speech|audio|voices?|dialog(?:ue)?|talking|narration|spoken|words spoken|is said|they say|people say|sound|voiceover)\b|\b(?:subtitle|caption) (?:the |my |their )?(?:speech|dialog(?:ue)?|talking|narration|video|clips?)\b|语音识别|语音转文字|自动字幕|识别字幕|自动生成字幕|(?:根据|按照|识别|把)(?:语音|声音|对白|说话|说的话|人声|台词).{0,6}字幕/;
+
+/** Subtitles from what is said need speech recognition, which the local engine does not have: say so and what it can do. */
+export const transcriptRule: Rule = (clause) => {
+  if (!TRANSCRIBE.test(clause.text)) return undefined;
+  return cannot(
+    'I can\'t transcribe speech, so I can\'t make subtitles from what is said in the clips. I can add text you type, at a time or over a clip: e.g. add text "Welcome to our shop" from 2 to 5 seconds, or put a caption "Hi" over clip 2.',
+    '我无法识别语音，所以不能根据片段里说的话生成字幕。我可以加你输入的文字，放在某个时间或某个片段上，比如：在第2到5秒加文字“欢迎光临”，或在第二个片段上加字幕“你好”。',
+  );
+};

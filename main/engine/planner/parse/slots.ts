@@ -127,11 +127,20 @@ export function clipRefs(text: string, ctx: RefContext): Array<Found<ClipRef>> {
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** Names of uploaded media mentioned in the text (full name or its stem, at least 3 letters). */
+/**
+ * Stems that are also the words people use for the thing itself: "music" in "make the music quieter" is not a
+ * mention of music.mp3. Such a file is only named by its full name.
+ */
+const GENERIC_STEM =
+  /^(?:music|songs?|audio|bgm|soundtrack|track|sound|tune|beat|background(?: music)?|videos?|clips?|images?|photos?|pictures?|movie|film|footage|media|files?|title|text|音乐|背景音乐|配乐|歌曲|视频|图片|照片)$/;
+
+/** Names of uploaded media mentioned in the text (full name or its stem, at least 3 letters, not a generic word). */
 export function mentionedMedia(text: string, media: readonly MediaRecord[]): Array<Found<MediaRecord>> {
   const found: Array<Found<MediaRecord>> = [];
   for (const record of inUploadOrder(media)) {
-    for (const name of [record.name.toLowerCase(), stem(record.name).toLowerCase()]) {
+    const stemName = stem(record.name).toLowerCase();
+    const names = GENERIC_STEM.test(stemName.replace(/[_-]+/g, ' ').trim()) ? [record.name.toLowerCase()] : [record.name.toLowerCase(), stemName];
+    for (const name of names) {
       if (name.length < 3) continue;
       const index = text.indexOf(name);
       const before = text[index - 1] ?? ' ';

@@ -9,7 +9,7 @@
 const VERB_EN =
   "(?:add|put|insert|include|use|place|apply|make|set|change|turn|switch|move|swap|reverse|reorder|sort|arrange|remove|delete|drop|cut|trim|shorten|lengthen|extend|keep|speed|slow|mute|unmute|lower|raise|increase|decrease|reduce|boost|fade|duck|give|crop|fit|fill|resize|rename|replace|undo|redo|revert|get rid|take|bring|show|write|call|name|play|convert|stretch|blur|center|align|throw|stick|overlay|finish|end|start|open|close|let|go)";
 const NOUN_EN =
-  '(?:transitions?|crossfades?|cross-fades?|dissolves?|wipes?|titles?|captions?|subtitles?|text|overlays?|music|song|soundtrack|bgm|background music|volume|speed|slow motion|slow zoom|ken burns|blurred background|aspect ratio|canvas|fades?|hard cuts?)';
+  '(?:transitions?|crossfades?|cross-fades?|dissolves?|wipes?|titles?|captions?|subtitles?|text|overlays?|music|song|soundtrack|bgm|background music|volume|speed|slow motion|slow zoom|ken burns|aspect ratio|canvas|fades?|hard cuts?)';
 const VERB_ZH = '(?:加|添|放|用|把|将|设|删|去掉|去除|移除|移|调|改|换|剪|裁|放慢|加速|静音|做|生成|合成|变成|交换|倒序|让|给|保留|只要|撤销|重做|配|插入|拿掉|不要|取消|关掉)';
 const NOUN_ZH = '(?:转场|过渡|标题|文字|字幕|背景音乐|音乐|配乐|歌|速度|比例|画面|背景|淡入|淡出|音量)';
 
@@ -21,8 +21,10 @@ const SOFT_ZH = new RegExp(`(?:，|,|和|跟|与|以及|并|加上)(?=(?:请|也
 
 const VERB_AT_START_EN = new RegExp(`^${LEAD}${VERB_EN}\\b`);
 const VERB_AT_START_ZH = new RegExp(`^(?:请|也|再|还)?${VERB_ZH}`);
-const FIRST_VERB = new RegExp(`\\b(?:get rid of|take out|${VERB_EN})\\b`);
+// "combine these into a video with a fade and a title 'Hi'": the title clause borrows "combine", not "fade".
+const FIRST_VERB = new RegExp(`\\b(?:get rid of|take out|combine|merge|stitch|compile|assemble|create|build|produce|${VERB_EN})\\b`);
 const FIRST_VERB_ZH = new RegExp(VERB_ZH);
+const PLACE_ONLY_ZH = /^(?:在|从|于)[^，,]{1,12}$/;
 const TOPIC = /\b(music|song|title|text|transitions?|overlays?)\b|(音乐|标题|文字|转场)/g;
 
 function splitKeeping(text: string, pattern: RegExp): Array<{ part: string; joiner: string }> {
@@ -56,9 +58,23 @@ export function splitClauses(text: string): SplitClause[] {
   const clauses: SplitClause[] = [];
   for (const { part: sentence } of splitKeeping(text, STRONG)) {
     let previous = '';
-    for (const { part, joiner } of splitKeeping(sentence, new RegExp(`${SOFT_EN.source}|${SOFT_ZH.source}`))) {
+    let carry = '';
+    const parts = splitKeeping(sentence, new RegExp(`${SOFT_EN.source}|${SOFT_ZH.source}`));
+    for (const [i, { part, joiner: before }] of parts.entries()) {
       let clause = part.trim();
+      let joiner = before;
       if (clause === '') continue;
+      if (carry !== '') {
+        clause = `${carry}${joiner}${clause}`;
+        joiner = '';
+        carry = '';
+      }
+      // "在开头加上字幕…": a place or time with no verb of its own belongs to the request right after it.
+      const after = parts[i + 1]?.joiner;
+      if (after !== undefined && !/^[,，]$/.test(after) && PLACE_ONLY_ZH.test(clause) && !FIRST_VERB_ZH.test(clause)) {
+        carry = clause;
+        continue;
+      }
       const zh = /\p{Script=Han}/u.test(clause);
       const borrowsVerb = previous !== '' && joiner !== 'with' && !(zh ? VERB_AT_START_ZH : VERB_AT_START_EN).test(clause);
       if (borrowsVerb) {

@@ -7,8 +7,10 @@
 export const quoteMark = (n: number): string => `«${n}»`;
 export const QUOTE_MARK = /«(\d+)»/g;
 
-// A straight single quote only counts when it is not an apostrophe (don't, it's, Sam's).
-const QUOTED = /"([^"]+)"|“([^”]+)”|„([^“”]+)[“”]|「([^」]+)」|『([^』]+)』|‘([^’]+)’|《([^》]+)》|(?<![\p{L}\p{N}])'([^']+)'(?![\p{L}\p{N}])/gu;
+// A single quote only opens or closes a quote when it is not an apostrophe: not inside a word (don't, it's, Sam's),
+// so 'Don't stop' is one quote and "Tom's trip" none. The same goes for the curly ’, which is also the apostrophe.
+const QUOTED =
+  /"([^"]+)"|“([^”]+)”|„([^“”]+)[“”]|「([^」]+)」|『([^』]+)』|‘((?:[^’]|’(?=[\p{L}\p{N}]))+?)’(?![\p{L}\p{N}])|《([^》]+)》|(?<![\p{L}\p{N}])'((?:[^']|'(?=[\p{L}\p{N}]))+?)'(?![\p{L}\p{N}])/gu;
 
 export function liftQuotes(message: string): { text: string; quotes: string[] } {
   const quotes: string[] = [];

@@ -26,3 +26,14 @@ export const FLAGSHIP_MEDIA: MediaRecord[] = [
   record(5, 'sunset.jpg', 'image', 0),
   record(6, 'song.mp3', 'audio', 90_000, true),
 ];
+
+/** The QA session's set: short clips (4 s with audio, 3 s silent, 5 s with audio), a landscape and a portrait still, and a
+ * 90 s song named with the generic word "music". */
+export const QA_MEDIA: MediaRecord[] = [
+  record(1, 'clip1.mp4', 'video', 4_000, true),
+  record(2, 'photo1.png', 'image', 0),
+  record(3, 'clip2.mp4', 'video', 3_000),
+  record(4, 'photo2.jpg', 'image', 0),
+  record(5, 'clip3.mp4', 'video', 5_000, true),
+  record(6, 'music.mp3', 'audio', 90_000, true),
+];

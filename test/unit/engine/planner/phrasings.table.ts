@@ -288,4 +288,32 @@ export const PHRASINGS: Row[] = [
   ["clips", "加转场，再加背景音乐", [{"op":"set_transition","into":"all","type":"fade","ms":800},{"op":"add_music","media":"med_6","vol":0.3,"duck":true}]],
   ["clips", "删掉第一个片段并加上淡入淡出转场", [{"op":"remove_clips","clips":[1]},{"op":"set_transition","into":"all","type":"fade","ms":800}]],
   ["clips", "remove the last two clips", [{"op":"remove_clips","clips":[4,"last"]}]],
+  // QA fixes. Music named with a generic word ("song.mp3" here, "music.mp3" in QA) is edited, not added again.
+  ["full", "make the song quieter", [{"op":"nudge_music","dir":"down"}]],
+  ["full", "louder song please", [{"op":"nudge_music","dir":"up"}]],
+  ["full", "song volume 20%", [{"op":"set_music","vol":0.2}]],
+  ["full", "fade in the song over 3 seconds", [{"op":"set_music","fadeInMs":3000}]],
+  ["full", "song.mp3 at 50%", [{"op":"set_music","vol":0.5}]],
+  // A bare 最后 is "the end".
+  ["clips", "第二个片段放到最后", [{"op":"move_clip","clip":2,"to":"last"}]],
+  ["clips", "把第二个片段移到最后", [{"op":"move_clip","clip":2,"to":"last"}]],
+  // Fit mode for the clips named, not all.
+  ["clips", "fit the images with a blurred background", [{"op":"set_fit","mode":"contain-blur","clips":"images"}]],
+  ["clips", "letterbox clip 2", [{"op":"set_fit","mode":"contain","clips":2}]],
+  ["clips", "use a blurred background on the photos", [{"op":"set_fit","mode":"contain-blur","clips":"images"}]],
+  ["clips", "make the videos fill the frame", [{"op":"set_fit","mode":"cover","clips":"videos"}]],
+  ["clips", "letterbox the second photo", [{"op":"set_fit","mode":"contain","clips":5}]],
+  ["clips", "no cropping for the images and make it vertical", [{"op":"set_fit","mode":"contain","clips":"images"},{"op":"set_canvas","width":1080,"height":1920}]],
+  ["clips", "把第二个片段加黑边", [{"op":"set_fit","mode":"contain","clips":2}]],
+  ["clips", "把图片都改成模糊背景", [{"op":"set_fit","mode":"contain-blur","clips":"images"}]],
+  // "在开头" is the time of the text, not a clause of its own.
+  ["clips", "在开头加上字幕“欢迎光临”", [{"op":"add_text","role":"overlay","text":"欢迎光临","pos":"bottom","startMs":0}]],
+  // The recipe uses a title named in another clause; single quotes are quotes, apostrophes are not.
+  ["empty", "combine these into a 10 second video with a fade and a title 'Hello World'", [{"op":"add_clips","media":["med_1","med_2","med_3","med_4","med_5"]},{"op":"set_transition","into":"all","type":"fade","ms":800},{"op":"fit_total","ms":10000},{"op":"add_text","role":"title","text":"Hello World","pos":"center","startMs":0,"ms":3000},{"op":"set_overlays","texts":["Discover more","Made for you","Don't miss it"]},{"op":"add_music","media":"med_6","vol":0.3,"duck":true,"fadeOutMs":2000}]],
+  ["empty", "combine these into a 10 second video with a fade and a title \"Hello World\"", [{"op":"add_clips","media":["med_1","med_2","med_3","med_4","med_5"]},{"op":"set_transition","into":"all","type":"fade","ms":800},{"op":"fit_total","ms":10000},{"op":"add_text","role":"title","text":"Hello World","pos":"center","startMs":0,"ms":3000},{"op":"set_overlays","texts":["Discover more","Made for you","Don't miss it"]},{"op":"add_music","media":"med_6","vol":0.3,"duck":true,"fadeOutMs":2000}]],
+  ["empty", "make a 20 second video with dissolve transitions, and a title 'Don't stop'", [{"op":"add_clips","media":["med_1","med_2","med_3","med_4","med_5"]},{"op":"set_transition","into":"all","type":"dissolve","ms":800},{"op":"fit_total","ms":20000},{"op":"add_text","role":"title","text":"Don't stop","pos":"center","startMs":0,"ms":3000},{"op":"set_overlays","texts":["Discover more","Made for you","Don't miss it"]},{"op":"add_music","media":"med_6","vol":0.3,"duck":true,"fadeOutMs":2000}]],
+  ["clips", "add a title 'Don't stop'", [{"op":"add_text","role":"title","text":"Don't stop","pos":"center"}]],
+  ["clips", "add a title ‘Don’t stop’", [{"op":"add_text","role":"title","text":"Don’t stop","pos":"center"}]],
+  ["clips", "add the text 'Tom's trip' at 2 seconds", [{"op":"add_text","role":"overlay","text":"Tom's trip","pos":"bottom","startMs":2000}]],
+  ["clips", "add a title saying Tom's trip", [{"op":"add_text","role":"title","text":"Tom's trip","pos":"center"}]],
 ];
