@@ -131,12 +131,14 @@ export interface AppliedOp {
 export function applyOpsDetailed(draft: LocalDraft, ops: readonly Op[], media: readonly MediaRecord[]): { draft: LocalDraft; applied: AppliedOp[] } {
   let current = relayout(structuredClone(draft), media);
   const applied: AppliedOp[] = [];
-  for (const op of ops) {
+  for (const [i, op] of ops.entries()) {
     const next = structuredClone(current);
     let outcome = applyOne(next, op, media);
     if (outcome.ok) {
       relayout(next, media);
-      outcome = withNote(outcome, keepTarget(current, next, op, media));
+      // A length asked for in this same message replaces the old one: nothing to keep or to warn about.
+      const refitted = ops.slice(i + 1).some((later) => later.op === 'fit_total');
+      if (!refitted) outcome = withNote(outcome, keepTarget(current, next, op, media));
       outcome = withNote(outcome, musicGapNote(current, next));
       current = next;
     }

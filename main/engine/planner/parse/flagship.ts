@@ -100,7 +100,7 @@ export function buildOps(opts: BuildOptions, ctx: ParseContext): { ops: Op[]; no
     if (title === undefined && existing !== undefined) {
       // The title already on the video was chosen (or accepted) by the user; a new build keeps it.
       title = existing;
-      notes.push({ en: `Kept your title "${existing}".`, zh: `保留了你的标题“${existing}”。` });
+      notes.push({ en: `Kept the title "${existing}" that was already on the video.`, zh: `保留了视频上已有的标题“${existing}”。` });
     }
     if (title === undefined) {
       const chosen = titleFor(opts.text, ctx, firstName, opts.zh);

@@ -135,6 +135,13 @@ describe('the length the user asked for (P3)', () => {
     expect(speed?.reply).toMatch(/now 58 s long \(it was fitted to 60 s\)/);
   });
 
+  it('a new length in the same message replaces the old one without a note about it', () => {
+    const [, next] = chat([PROMO_60, 'make it 40 seconds and use dissolve transitions']);
+    expect(next?.draft.d).toBe(40_000);
+    expect(next?.draft.m.target).toBe(40_000);
+    expect(next?.reply).not.toMatch(/60 s/);
+  });
+
   it('says when the music is shorter than the video', () => {
     const [, long] = chat([PROMO_60, 'make it two minutes']);
     expect(long?.reply).toMatch(/"music\.mp3" is 90 s long, shorter than the 120 s video, so the last 30 s have no music/);
@@ -184,7 +191,7 @@ describe('replies that were wrong or misleading (P3)', () => {
   it('a promo keeps the title the user already set', () => {
     const [, promo] = chat(['add a title "Empty"', 'combine these clips into a video']);
     expect(track(promo?.draft as LocalDraft, 'x1').map((seg) => seg.m.text)).toEqual(['Empty']);
-    expect(promo?.reply).toMatch(/Kept your title "Empty"/);
+    expect(promo?.reply).toMatch(/Kept the title "Empty" that was already on the video/);
     expect(promo?.reply).not.toMatch(/placeholder\)/);
   });
 
