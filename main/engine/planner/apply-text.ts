@@ -6,6 +6,8 @@ import { DEFAULT_TITLE_MS, PLACEHOLDER_OVERLAYS, type OpOf, type TextTarget } fr
 import { done, failed, noClip, type Outcome, type Said } from './outcome';
 
 const OVERLAY_MS = 3000;
+/** Shorter than this on screen, a line of text can't be read. */
+const MIN_READABLE_MS = 2000;
 
 /** Where a text may go instead when its place is taken, nearest first. */
 const ALTERNATIVES: TextPosition[] = ['top', 'center', 'bottom', 'top-left', 'top-right', 'bottom-left', 'bottom-right'];
@@ -88,21 +90,44 @@ export function addText(draft: LocalDraft, op: OpOf<'add_text'>): Outcome {
   return done(makeRoom(draft, seg));
 }
 
-/** Overlays spread over the clips after the first, at most one per clip, evenly when there are fewer texts. */
+/** A clip's fully visible time: after the transition into it, before the transition out of it. */
+function visibleSpan(segs: ReturnType<typeof videoSegments>, i: number): { start: number; end: number } {
+  const seg = segs[i];
+  if (!seg) return { start: 0, end: 0 };
+  return { start: seg.s + (seg.m.tr?.d ?? 0), end: seg.s + seg.d - (segs[i + 1]?.m.tr?.d ?? 0) };
+}
+
+/**
+ * Overlays go over the clips after the first, one per clip, when enough of those clips are on screen long enough to
+ * read a line. Otherwise (a few long stills and many short clips) they are spread evenly over the time after the title,
+ * so no overlay flashes by for half a second.
+ */
 export function setOverlays(draft: LocalDraft, op: OpOf<'set_overlays'>): Outcome {
   const segs = videoSegments(draft);
   const track = textTrack(draft, 'overlay');
   track.sg = [];
-  const later = segs.slice(1);
-  if (later.length === 0 && segs.length === 0) return failed('Add some clips first, then I can place text over them.', '请先添加片段，然后才能在上面放文字。');
-  const hosts = later.length > 0 ? later : segs;
-  const count = Math.min(op.texts.length, hosts.length);
-  for (let k = 0; k < count; k++) {
-    const host = hosts[Math.floor((k * hosts.length) / count)];
-    const text = op.texts[k];
-    if (!host || text === undefined) continue;
-    track.sg.push({ id: nextSegmentId(draft), s: host.s, d: OVERLAY_MS, m: { text, pos: 'bottom', role: 'overlay', anchor: host.id } });
+  if (segs.length === 0) return failed('Add some clips first, then I can place text over them.', '请先添加片段，然后才能在上面放文字。');
+  const readable = segs
+    .map((seg, i) => ({ seg, span: visibleSpan(segs, i), i }))
+    .filter(({ span, i }) => (segs.length === 1 || i > 0) && span.end - span.start >= MIN_READABLE_MS);
+  const count = op.texts.length;
+  if (readable.length >= count) {
+    for (let k = 0; k < count; k++) {
+      const host = readable[Math.floor((k * readable.length) / count)]?.seg;
+      const text = op.texts[k];
+      if (!host || text === undefined) continue;
+      track.sg.push({ id: nextSegmentId(draft), s: host.s, d: OVERLAY_MS, m: { text, pos: 'bottom', role: 'overlay', anchor: host.id } });
+    }
+    return done();
   }
+  const title = textTrack(draft, 'title').sg[0];
+  const from = Math.min(title ? title.s + title.d : 0, draft.d);
+  const slot = (draft.d - from) / Math.max(1, count);
+  const ms = Math.round(Math.max(500, Math.min(OVERLAY_MS, slot * 0.8)));
+  op.texts.forEach((text, k) => {
+    const s = Math.round(from + k * slot + (slot - ms) / 2);
+    track.sg.push({ id: nextSegmentId(draft), s: Math.max(0, s), d: ms, m: { text, pos: 'bottom', role: 'overlay' } });
+  });
   return done();
 }
 
