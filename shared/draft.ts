@@ -87,6 +87,8 @@ export interface AudioSegmentMeta {
   fadeOut?: number;
   /** Lower the music under the clips' own sound. */
   duck?: boolean;
+  /** The song is shorter than the segment and repeats to fill it. */
+  loop?: boolean;
 }
 
 export interface TextSegmentMeta {

@@ -103,19 +103,15 @@ function keepTarget(before: LocalDraft, after: LocalDraft, op: Op, media: readon
   };
 }
 
-/** Music that ends before the video leaves the rest silent: say so whenever that gap appears or changes. */
-function musicGapMs(draft: LocalDraft): number {
-  const music = musicSegment(draft);
-  return music && draft.d > 0 ? Math.max(0, draft.d - music.d) : 0;
-}
-
-function musicGapNote(before: LocalDraft, after: LocalDraft): Said | undefined {
-  const gap = musicGapMs(after);
+/** Music shorter than the video repeats to fill it: say so whenever that starts (new music, or the video grew past it). */
+function musicLoopNote(before: LocalDraft, after: LocalDraft): Said | undefined {
   const music = musicSegment(after);
-  if (gap === 0 || !music || (gap === musicGapMs(before) && musicSegment(before)?.m.src === music.m.src)) return undefined;
+  if (!music?.m.loop) return undefined;
+  const previous = musicSegment(before);
+  if (previous?.m.loop && previous.m.src === music.m.src) return undefined;
   return {
-    en: `The music "${music.m.name}" is ${seconds(music.d)} s long, shorter than the ${seconds(after.d)} s video, so the last ${seconds(gap)} s have no music.`,
-    zh: `音乐“${music.m.name}”只有 ${seconds(music.d)} 秒，比 ${seconds(after.d)} 秒的视频短，最后 ${seconds(gap)} 秒没有音乐。`,
+    en: `The music "${music.m.name}" is shorter than the ${seconds(after.d)} s video, so it repeats to fill it.`,
+    zh: `音乐“${music.m.name}”比 ${seconds(after.d)} 秒的视频短，会循环播放直到结尾。`,
   };
 }
 
@@ -139,7 +135,7 @@ export function applyOpsDetailed(draft: LocalDraft, ops: readonly Op[], media: r
       // A length asked for in this same message replaces the old one: nothing to keep or to warn about.
       const refitted = ops.slice(i + 1).some((later) => later.op === 'fit_total');
       if (!refitted) outcome = withNote(outcome, keepTarget(current, next, op, media));
-      outcome = withNote(outcome, musicGapNote(current, next));
+      outcome = withNote(outcome, musicLoopNote(current, next));
       current = next;
     }
     applied.push({ op, outcome });

@@ -106,8 +106,11 @@ function layOutMusic(draft: LocalDraft, media: readonly MediaRecord[], visualEnd
   const record = mediaById(media, music.m.src);
   const natural = Math.max(0, (record?.durationMs ?? music.d + music.m.in) - music.m.in);
   music.s = 0;
-  music.d = visualEnd > 0 ? Math.min(natural, visualEnd) : natural;
-  if (music.m.fadeOut === undefined && natural > visualEnd && visualEnd > 0) music.m.fadeOut = DEFAULT_MUSIC_FADE_MS;
+  // Background music fills the whole video: a song shorter than the video repeats (the renderer loops it).
+  music.d = visualEnd > 0 ? visualEnd : natural;
+  if (visualEnd > 0 && natural < visualEnd) music.m.loop = true;
+  else delete music.m.loop;
+  if (music.m.fadeOut === undefined && natural !== visualEnd && visualEnd > 0) music.m.fadeOut = DEFAULT_MUSIC_FADE_MS;
   return music.d;
 }
 

@@ -142,9 +142,13 @@ describe('the length the user asked for (P3)', () => {
     expect(next?.reply).not.toMatch(/60 s/);
   });
 
-  it('says when the music is shorter than the video', () => {
-    const [, long] = chat([PROMO_60, 'make it two minutes']);
-    expect(long?.reply).toMatch(/"music\.mp3" is 90 s long, shorter than the 120 s video, so the last 30 s have no music/);
+  it('repeats music that is shorter than the video, and says so', () => {
+    const [short, long] = chat([PROMO_60, 'make it two minutes']);
+    expect(short?.reply).not.toMatch(/repeats/);
+    expect(long?.reply).toMatch(/"music\.mp3" is shorter than the 120 s video, so it repeats to fill it/);
+    const music = track(currentDraft(long!.history), 'a1')[0];
+    expect(music?.d).toBe(120000);
+    expect(music?.m.loop).toBe(true);
   });
 });
 
