@@ -184,7 +184,14 @@ export const events = {
   'export.job': exportJobSchema,
   credits: creditsViewSchema,
   settings: settingsSchema,
-  toast: z.object({ level: z.enum(['info', 'success', 'error']), message: z.string(), error: userErrorSchema.optional() }),
+  toast: z.object({
+    level: z.enum(['info', 'success', 'error']),
+    /** English text; the renderer shows its own translation of `key` (with `params`) when it has one. */
+    message: z.string(),
+    key: z.string().optional(),
+    params: z.record(z.string(), z.string()).optional(),
+    error: userErrorSchema.optional(),
+  }),
 } as const;
 
 export type Commands = typeof commands;

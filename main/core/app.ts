@@ -131,7 +131,10 @@ export function createApp(opts: CreateAppOptions): App {
 
   const onJob = (job: ExportJob): void => {
     emit('export.job', job);
-    if (job.state === 'done') emit('toast', { level: 'success', message: `Export finished: ${path.basename(job.outPath)}` });
+    if (job.state === 'done') {
+      const name = path.basename(job.outPath);
+      emit('toast', { level: 'success', message: `Export finished: ${name}`, key: 'toast.exportFinished', params: { name } });
+    }
     if (job.state === 'failed' && job.error) emit('toast', { level: 'error', message: job.error.message, error: job.error });
     if (!chatExports.has(job.id)) return;
     const reply = exportFinishedReply(job);

@@ -17,7 +17,7 @@ function ToastCard({ toast }: { toast: Toast }): ReactElement {
     const timer = window.setTimeout(() => dispatch({ type: 'toast.dismiss', id: toast.id }), LIFETIME_MS[toast.level]);
     return () => window.clearTimeout(timer);
   }, [dispatch, toast.id, toast.level]);
-  const message = toast.error ? errorText.message(toast.error) : toast.message;
+  const message = toast.error ? errorText.message(toast.error) : toast.key ? t(toast.key, { ...toast.params, defaultValue: toast.message }) : toast.message;
   const actionLabel = toast.error ? errorText.actionLabel(toast.error) : undefined;
   const Glyph = toast.level === 'error' ? AlertIcon : toast.level === 'success' ? CheckIcon : SparkIcon;
   return (

@@ -137,6 +137,7 @@ export const en = {
   toast: {
     dismiss: 'Dismiss',
     notifications: 'Notifications',
+    exportFinished: 'Export finished: {{name}}',
   },
   errors: {
     authExpired: 'Your sign-in has expired. Sign in again to continue.',

@@ -139,6 +139,7 @@ export const zhCN: Resources = {
   toast: {
     dismiss: '关闭',
     notifications: '通知',
+    exportFinished: '导出完成：{{name}}',
   },
   errors: {
     authExpired: '登录已过期，请重新登录后继续。',

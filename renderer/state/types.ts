@@ -6,6 +6,8 @@ export interface Toast {
   id: number;
   level: ToastLevel;
   message: string;
+  key?: string;
+  params?: Record<string, string>;
   error?: UserError;
 }
 

@@ -48,6 +48,14 @@ describe('app shell', () => {
     expect(screen.queryByText('Saved promo.mp4')).toBeNull();
   });
 
+  it('shows a toast from main in the UI language when it carries a translation key', async () => {
+    const host = createFakeHost(makeSnapshot({ settings: { ...makeSnapshot().settings, language: 'zh-CN' } }));
+    await renderApp(host, 'zh-CN');
+    host.emit('toast', { level: 'success', message: 'Export finished: promo.mp4', key: 'toast.exportFinished', params: { name: 'promo.mp4' } });
+    expect(screen.getByText('导出完成：promo.mp4')).toBeTruthy();
+    expect(screen.queryByText('Export finished: promo.mp4')).toBeNull();
+  });
+
   it('switches the whole UI to Chinese when the setting says so', async () => {
     const host = createFakeHost(makeSnapshot({ settings: { ...makeSnapshot().settings, language: 'zh-CN' } }));
     await renderApp(host);
