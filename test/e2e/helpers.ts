@@ -2,10 +2,14 @@ import { expect, type Page } from '@playwright/test';
 
 export const PROMO = 'Combine these clips into a 60-second promo video with transitions and text overlays';
 
-/** Screenshots for docs/screenshots: steady (no animations, no caret), the size of a laptop window. */
+/**
+ * Screenshots: steady (no animations, no caret), the size of a laptop window. They refresh docs/screenshots only when
+ * asked (`VB_UPDATE_SCREENSHOTS=1 npm run test:e2e`), so an ordinary test run leaves the checkout clean.
+ */
 export async function shot(page: Page, name: string): Promise<void> {
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: `docs/screenshots/${name}.png`, animations: 'disabled', caret: 'hide' });
+  const folder = process.env.VB_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots';
+  await page.screenshot({ path: `${folder}/${name}.png`, animations: 'disabled', caret: 'hide' });
 }
 
 export async function openApp(page: Page): Promise<void> {
