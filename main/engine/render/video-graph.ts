@@ -34,8 +34,74 @@ export function xfadeType(type: string): string {
   return XFADE_TYPES.has(resolved) ? resolved : 'fade';
 }
 
-/** Chains that end in `[vseq]`, the whole visual sequence at canvas size, yuv420p, constant frame rate. */
+/**
+ * Chains that end in `[vseq]`, the whole visual sequence at canvas size, yuv420p, constant frame rate.
+ * Transitions are blended only inside their windows: each piece is cut (frame-exactly) into the part it shares with
+ * its neighbours and the part it shows alone, the shared parts are joined by xfade (or overlay+fade), and everything is
+ * concatenated once. A chain of xfades over whole pieces would push every frame of the video through every join, which
+ * costs about a third of the render time (bench/render.bench.ts).
+ */
 export function buildVideoSequence(plan: SequencePlan, ctx: VideoContext, out: string): string[] {
+  const windows = plan.pieces.some((piece) => piece.join) ? joinWindows(plan, ctx.fps) : undefined;
+  if (!windows) return buildChainedSequence(plan, ctx, out);
+  const chains: string[] = [];
+  const parts: string[] = [];
+  plan.pieces.forEach((piece, k) => {
+    const src = `w${k}`;
+    const { frames, headFrames, tailFrames } = windows[k]!;
+    if (headFrames === 0 && tailFrames === 0) {
+      // Joined to its neighbours by cuts only: the piece is its own body.
+      chains.push(pieceChain(piece, ctx, `${src}b`, frames));
+    } else {
+      chains.push(pieceChain(piece, ctx, src, frames));
+      const cuts: Array<[string, string]> = [];
+      if (headFrames > 0) cuts.push([`${src}h`, `trim=start_frame=0:end_frame=${headFrames}`]);
+      cuts.push([`${src}b`, `trim=start_frame=${headFrames}:end_frame=${frames - tailFrames}`]);
+      if (tailFrames > 0) cuts.push([`${src}t`, `trim=start_frame=${frames - tailFrames}:end_frame=${frames}`]);
+      chains.push(`[${src}]split=${cuts.length}${cuts.map(([label]) => `[${label}s]`).join('')}`);
+      for (const [label, trim] of cuts) chains.push(`[${label}s]${trim},setpts=PTS-STARTPTS[${label}]`);
+    }
+    if (headFrames > 0 && piece.join) {
+      const d = (headFrames * 1000) / ctx.fps;
+      const joined = `wj${k}`;
+      if (ctx.hasXfade) chains.push(`[w${k - 1}t][${src}h]xfade=transition=${xfadeType(piece.join.type)}:duration=${sec(d)}:offset=0[${joined}]`);
+      else chains.push(...fadeOverlayWindow(`w${k - 1}t`, `${src}h`, joined, d));
+      parts.push(joined);
+    }
+    parts.push(`${src}b`);
+  });
+  // Every part holds exactly its frames, so renumbering them is exact; concat's own timestamps (microseconds, from
+  // each part's last frame) can land a frame early after an xfade window, which fps would then drop.
+  chains.push(`${parts.map((label) => `[${label}]`).join('')}concat=n=${parts.length}:v=1:a=0,settb=1/${ctx.fps},setpts=N/(${ctx.fps}*TB)[${out}]`);
+  return chains;
+}
+
+interface JoinWindow {
+  frames: number;
+  /** Frames at the start shared with the previous piece's tail (the transition into this piece). */
+  headFrames: number;
+  tailFrames: number;
+}
+
+/**
+ * Frame-exact windows for every piece, from each piece's place on the output's frame grid (so rounding never adds
+ * up along the timeline), or undefined when some piece would have no frames of its own.
+ */
+export function joinWindows(plan: SequencePlan, fps: number): JoinWindow[] | undefined {
+  const frameAt = (ms: number): number => Math.round((ms * fps) / 1000);
+  const first = plan.pieces.map((piece) => frameAt(piece.start));
+  const end = plan.pieces.map((piece) => frameAt(piece.start + piece.duration));
+  const headFrames = plan.pieces.map((piece, k) => (k > 0 && piece.join ? Math.max(0, end[k - 1]! - first[k]!) : 0));
+  const windows = plan.pieces.map((_piece, k) => ({
+    frames: end[k]! - first[k]!,
+    headFrames: headFrames[k]!,
+    tailFrames: headFrames[k + 1] ?? 0,
+  }));
+  return windows.every((w) => w.frames - w.headFrames - w.tailFrames >= 1) ? windows : undefined;
+}
+
+/** The plain chain (xfade over whole pieces), for sequences whose pieces are almost all transition. */
+function buildChainedSequence(plan: SequencePlan, ctx: VideoContext, out: string): string[] {
   const chains: string[] = [];
   let acc = '';
   plan.pieces.forEach((piece, k) => {
@@ -49,12 +115,19 @@ export function buildVideoSequence(plan: SequencePlan, ctx: VideoContext, out: s
     } else if (piece.join) {
       chains.push(...fadeOverlay(acc, label, next, piece, piece.join.d));
     } else {
-      // concat outputs in microseconds; fps puts the stream back on the 1/fps clock that xfade requires.
       chains.push(`[${acc}][${label}]concat=n=2:v=1:a=0,fps=${ctx.fps}[${next}]`);
     }
     acc = next;
   });
   return chains;
+}
+
+/** Crossfade of two equally long windows without xfade: the incoming one fades in through its alpha. */
+function fadeOverlayWindow(outgoing: string, incoming: string, out: string, d: number): string[] {
+  return [
+    `[${incoming}]format=yuva420p,fade=t=in:st=0:d=${sec(d)}:alpha=1[${incoming}f]`,
+    `[${outgoing}][${incoming}f]overlay=eof_action=pass:format=yuv420,format=yuv420p[${out}]`,
+  ];
 }
 
 /**
@@ -70,11 +143,14 @@ function fadeOverlay(acc: string, label: string, out: string, piece: Piece, d: n
   ];
 }
 
-function pieceChain(piece: Piece, ctx: VideoContext, label: string): string {
+/** `frames`, when given, is the exact number of frames the piece must yield (its place on the output's frame grid). */
+function pieceChain(piece: Piece, ctx: VideoContext, label: string, frames?: number): string {
   if (!piece.item) {
-    return `color=c=black:s=${ctx.canvas.width}x${ctx.canvas.height}:r=${ctx.fps}:d=${sec(piece.duration)},format=yuv420p,setsar=1[${label}]`;
+    const d = frames === undefined ? piece.duration : ((frames + 1) * 1000) / ctx.fps;
+    const exact = frames === undefined ? '' : `,trim=end_frame=${frames}`;
+    return `color=c=black:s=${ctx.canvas.width}x${ctx.canvas.height}:r=${ctx.fps}:d=${sec(d)},format=yuv420p,setsar=1${exact}[${label}]`;
   }
-  return piece.item.media.kind === 'image' ? stillChain(piece.item, ctx, label) : clipChain(piece.item, ctx, label);
+  return piece.item.media.kind === 'image' ? stillChain(piece.item, ctx, label, frames) : clipChain(piece.item, ctx, label, frames);
 }
 
 /** Frames a piece of `ms` fills at the output rate. */
@@ -86,11 +162,11 @@ export function frameCount(ms: number, fps: number): number {
  * A still is decoded and fitted ONCE (one input frame, no `-loop 1`), then the fitted frame is repeated by `loop`:
  * ffmpeg never decodes or scales it again (issue 3 §Speed).
  */
-function stillChain(item: VisualItem, ctx: VideoContext, label: string): string {
+function stillChain(item: VisualItem, ctx: VideoContext, label: string, exactFrames?: number): string {
   const { canvas, fps } = ctx;
   const prepared = ctx.preparedStills.get(item.id);
   const index = ctx.inputs.add(['-i', prepared ?? item.media.path]);
-  const frames = frameCount(item.duration, fps);
+  const frames = exactFrames ?? frameCount(item.duration, fps);
   const fit = prepared ? '' : fitFragment(item.media, canvas, item.fit, `s${label}`);
   if (item.zoom > 0) {
     const z = `1+${item.zoom}*on/${frames}`;
@@ -101,7 +177,7 @@ function stillChain(item: VisualItem, ctx: VideoContext, label: string): string 
   return `[${index}:v]${joinFilters(fit, 'setsar=1', 'format=yuv420p', hold)}[${label}]`;
 }
 
-function clipChain(item: VisualItem, ctx: VideoContext, label: string): string {
+function clipChain(item: VisualItem, ctx: VideoContext, label: string, exactFrames?: number): string {
   const { canvas, fps } = ctx;
   const sourceMs = item.duration * item.speed;
   const seek = item.in > 0 ? ['-ss', sec(item.in)] : [];
@@ -117,5 +193,6 @@ function clipChain(item: VisualItem, ctx: VideoContext, label: string): string {
   const rate = `fps=${fps}`;
   const beforeFit = item.media.fps * item.speed > fps ? rate : '';
   const afterFit = beforeFit ? '' : rate;
-  return `[${index}:v]${joinFilters(pts, beforeFit, fit, afterFit, 'setsar=1', 'format=yuv420p', pad, `trim=duration=${sec(item.duration)}`)}[${label}]`;
+  const cut = exactFrames === undefined ? `trim=duration=${sec(item.duration)}` : `trim=end_frame=${exactFrames}`;
+  return `[${index}:v]${joinFilters(pts, beforeFit, fit, afterFit, 'setsar=1', 'format=yuv420p', pad, cut)}[${label}]`;
 }

@@ -74,17 +74,38 @@ describe('buildRenderCommand: one ffmpeg run for a whole draft', () => {
   });
 
   it('holds a still by fitting it once and repeating that frame for its duration', () => {
-    expect(graph).toContain('[1:v]scale=1440:1080,pad=1920:1080:240:0:black,setsar=1,format=yuv420p,loop=loop=89:size=1:start=0,setpts=N/(30*TB),fps=30[v1]');
+    expect(graph).toContain('[1:v]scale=1440:1080,pad=1920:1080:240:0:black,setsar=1,format=yuv420p,loop=loop=89:size=1:start=0,setpts=N/(30*TB),fps=30[w1]');
   });
 
   it('trims, speeds up and paces clips, dropping surplus frames before scaling', () => {
-    expect(graph[0]).toBe('[0:v]setpts=PTS-STARTPTS,fps=30,setsar=1,format=yuv420p,tpad=stop_mode=clone:stop_duration=0.067,trim=duration=4[vj0]');
-    expect(graph).toContain('[2:v]setpts=(PTS-STARTPTS)/2,fps=30,scale=1920:1080,setsar=1,format=yuv420p,tpad=stop_mode=clone:stop_duration=0.067,trim=duration=3[v2]');
+    expect(graph[0]).toBe('[0:v]setpts=PTS-STARTPTS,fps=30,setsar=1,format=yuv420p,tpad=stop_mode=clone:stop_duration=0.067,trim=end_frame=120[w0]');
+    expect(graph).toContain('[2:v]setpts=(PTS-STARTPTS)/2,fps=30,scale=1920:1080,setsar=1,format=yuv420p,tpad=stop_mode=clone:stop_duration=0.067,trim=end_frame=90[w2b]');
   });
 
-  it('joins with xfade at the transition and concat at the cut', () => {
-    expect(graph).toContain('[vj0][v1]xfade=transition=fade:duration=0.8:offset=3.2[vj1]');
-    expect(graph).toContain('[vj1][v2]concat=n=2:v=1:a=0,fps=30[vseq]');
+  it('blends only inside the transition window, cut frame-exactly from the frame grid, and concatenates once', () => {
+    // s1 is frames 0–120, s2 frames 96–186 (it starts 0.8 s before s1 ends), s3 frames 186–276 after a cut.
+    expect(graph).toContain('[w0]split=2[w0bs][w0ts]');
+    expect(graph).toContain('[w0bs]trim=start_frame=0:end_frame=96,setpts=PTS-STARTPTS[w0b]');
+    expect(graph).toContain('[w0ts]trim=start_frame=96:end_frame=120,setpts=PTS-STARTPTS[w0t]');
+    expect(graph).toContain('[w1hs]trim=start_frame=0:end_frame=24,setpts=PTS-STARTPTS[w1h]');
+    expect(graph).toContain('[w1bs]trim=start_frame=24:end_frame=90,setpts=PTS-STARTPTS[w1b]');
+    expect(graph).toContain('[w0t][w1h]xfade=transition=fade:duration=0.8:offset=0[wj1]');
+    expect(graph).toContain('[w0b][wj1][w1b][w2b]concat=n=4:v=1:a=0,settb=1/30,setpts=N/(30*TB)[vseq]');
+  });
+
+  it('falls back to one xfade chain when a piece would be all transition', () => {
+    const tight: LocalDraft = {
+      ...promo,
+      d: 1600,
+      t: [{ id: 'v1', tt: 0, sg: [
+        { id: 's1', s: 0, d: 1000, m: { src: 'med_1', name: 'clip1.mp4', kind: 'video', in: 0 } },
+        { id: 's2', s: 200, d: 1000, m: { src: 'med_2', name: 'photo.jpg', kind: 'image', in: 0, tr: { type: 'fade', d: 800 } } },
+        { id: 's3', s: 400, d: 1200, m: { src: 'med_3', name: 'screen.mp4', kind: 'video', in: 0, tr: { type: 'wipeleft', d: 800 } } },
+      ] }],
+    };
+    const chained = graphOf(buildRenderCommand(req(tight), full, env).args);
+    expect(chained.some((c) => c.includes('split='))).toBe(false);
+    expect(chained).toContain('[vj0][v1]xfade=transition=fade:duration=0.8:offset=0.2[vj1]');
   });
 
   it('draws the title with the font file, only while it is on screen', () => {
@@ -124,9 +145,8 @@ describe('buildRenderCommand on builds without xfade or sidechaincompress', () =
   const graph = graphOf(buildRenderCommand(req(promo), { hasXfade: false, hasSidechaincompress: false }, env).args);
 
   it('crossfades by holding the outgoing picture under the incoming one fading in through alpha', () => {
-    expect(graph).toContain('[vj0]tpad=stop_mode=clone:stop_duration=2.2[v1h]');
-    expect(graph).toContain('[v1]format=yuva420p,fade=t=in:st=0:d=0.8:alpha=1,setpts=PTS-STARTPTS+3.2/TB[v1f]');
-    expect(graph).toContain('[v1h][v1f]overlay=eof_action=pass:format=yuv420,format=yuv420p[vj1]');
+    expect(graph).toContain('[w1h]format=yuva420p,fade=t=in:st=0:d=0.8:alpha=1[w1hf]');
+    expect(graph).toContain('[w0t][w1hf]overlay=eof_action=pass:format=yuv420,format=yuv420p[wj1]');
     expect(graph.some((c) => c.includes('xfade'))).toBe(false);
   });
 
