@@ -5,6 +5,17 @@ import { AlertIcon, SparkIcon, ToolIcon } from '../../app/icons';
 import { useErrorText } from '../../hooks/useErrorText';
 import { useErrorAction } from '../../hooks/useErrorAction';
 
+/**
+ * The engine ends a reply with the one-line timeline summary; it reads better set apart from the sentences about
+ * what changed (the track list shows the same thing visually).
+ */
+export function splitSummary(text: string): { body: string; summary: string } {
+  const lines = text.trimEnd().split('\n');
+  const last = lines[lines.length - 1] ?? '';
+  if (!/^Timeline \(\d+ tracks?\):/.test(last)) return { body: text, summary: '' };
+  return { body: lines.slice(0, -1).join('\n'), summary: last };
+}
+
 /** One chat entry; its look follows its role (user, assistant, working line, system note, error). */
 export function ChatMessage({ entry, onRetry }: { entry: ChatEntry; onRetry: () => void }): ReactElement {
   const { t } = useTranslation();
@@ -18,14 +29,19 @@ export function ChatMessage({ entry, onRetry }: { entry: ChatEntry; onRetry: () 
           <p className="msg__bubble">{entry.text}</p>
         </div>
       );
-    case 'assistant':
+    case 'assistant': {
+      const { body, summary } = splitSummary(entry.text);
       return (
         <div className="msg msg--assistant" data-entry-id={entry.id}>
           <span className="msg__avatar" aria-hidden="true"><SparkIcon /></span>
           <span className="visually-hidden">{t('chat.assistant')}: </span>
-          <p className={`msg__bubble${entry.pending ? ' is-streaming' : ''}`}>{entry.text}</p>
+          <div className={`msg__bubble${entry.pending ? ' is-streaming' : ''}`}>
+            {body && <p>{body}</p>}
+            {summary && <p className="msg__summary">{summary}</p>}
+          </div>
         </div>
       );
+    }
     case 'working':
       return (
         <div className={`msg msg--working${entry.pending ? ' is-active' : ''}`} data-entry-id={entry.id}>

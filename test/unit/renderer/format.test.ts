@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baseName, formatBytes, formatClock, percentOf, shortPath } from '../../../renderer/app/format';
+import { splitSummary } from '../../../renderer/features/chat/ChatMessage';
 
 describe('format', () => {
   it('shows elapsed time as a clock', () => {
@@ -24,5 +25,14 @@ describe('format', () => {
     expect(shortPath('C:\\Users\\ann\\Videos\\Out')).toBe('…\\Videos\\Out');
     expect(baseName('/a/b/promo.mp4')).toBe('promo.mp4');
     expect(baseName('C:\\x\\promo.mp4')).toBe('promo.mp4');
+  });
+});
+
+describe('splitSummary', () => {
+  it('sets the closing timeline line apart from the sentences', () => {
+    expect(splitSummary('Added a title.\nTimeline (1 track): 1. Title: "A" (0-3s)')).toEqual({ body: 'Added a title.', summary: 'Timeline (1 track): 1. Title: "A" (0-3s)' });
+  });
+  it('leaves other replies whole', () => {
+    expect(splitSummary('Hello there.\nHow can I help?')).toEqual({ body: 'Hello there.\nHow can I help?', summary: '' });
   });
 });
