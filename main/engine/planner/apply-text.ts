@@ -4,6 +4,7 @@ import { clipIndex, nextSegmentId, textSegments, textTrack, videoSegments, type 
 import { textSpan } from './layout';
 import { DEFAULT_TITLE_MS, PLACEHOLDER_OVERLAYS, type OpOf, type TextTarget } from './ops';
 import { done, failed, noClip, type Outcome, type Said } from './outcome';
+import { POS_ZH } from './said';
 
 const OVERLAY_MS = 3000;
 /** Shorter than this on screen, a line of text can't be read. */
@@ -12,15 +13,6 @@ const MIN_READABLE_MS = 2000;
 /** Where a text may go instead when its place is taken, nearest first. */
 const ALTERNATIVES: TextPosition[] = ['top', 'center', 'bottom', 'top-left', 'top-right', 'bottom-left', 'bottom-right'];
 
-const POS_ZH: Record<TextPosition, string> = {
-  top: '顶部',
-  center: '中间',
-  bottom: '底部',
-  'top-left': '左上角',
-  'top-right': '右上角',
-  'bottom-left': '左下角',
-  'bottom-right': '右下角',
-};
 
 const PLACEHOLDERS = new Set<string>([...PLACEHOLDER_OVERLAYS.en, ...PLACEHOLDER_OVERLAYS.zh]);
 const isPlaceholder = (seg: TextSegment): boolean => seg.m.role === 'overlay' && PLACEHOLDERS.has(seg.m.text);

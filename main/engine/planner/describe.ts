@@ -2,7 +2,7 @@
 import type { LocalDraft } from '../../../shared/draft';
 import type { ClipRef, ClipSet, Op } from './ops';
 import type { Said } from './outcome';
-import { percent, seconds } from './said';
+import { percent, POS_ZH, seconds } from './said';
 
 export type Lang = 'en' | 'zh';
 
@@ -17,15 +17,6 @@ function clips(set: ClipSet): Said {
   return clip(set);
 }
 
-const POS_ZH: Record<string, string> = {
-  top: '顶部',
-  center: '中间',
-  bottom: '底部',
-  'top-left': '左上角',
-  'top-right': '右上角',
-  'bottom-left': '左下角',
-  'bottom-right': '右下角',
-};
 
 const TRANSITION_ZH: Record<string, string> = {
   fade: '淡入淡出',
