@@ -89,6 +89,9 @@ export const chatEntrySchema = z.object({
   /** Epoch ms when the turn began, so the UI can show elapsed time. */
   startedAt: z.number().optional(),
   error: userErrorSchema.optional(),
+  /** For lines main writes itself (working lines): the renderer shows its translation of `key` when it has one. */
+  key: z.string().optional(),
+  params: z.record(z.string(), z.string()).optional(),
 });
 export type ChatEntry = z.infer<typeof chatEntrySchema>;
 

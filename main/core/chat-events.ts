@@ -59,6 +59,18 @@ export function isTemporaryIssueNoise(text: string): boolean {
   return /^\s*I encountered a temporary issue/i.test(text);
 }
 
+/** The renderer's translation key for a working line (same cases as workingLabel), so the Chinese UI says it in Chinese. */
+export function workingKey(toolName: string): { key: string; params?: Record<string, string> } {
+  const name = toolName.toLowerCase();
+  if (/generate_video|seedance/.test(name)) return { key: 'chat.workingVideo' };
+  if (/generate_music|suno/.test(name)) return { key: 'chat.workingMusic' };
+  if (/understand|analy[sz]e/.test(name)) return { key: 'chat.workingMedia' };
+  if (/edit|draft|multitrack/.test(name)) return { key: 'chat.workingTimeline' };
+  if (/render|export/.test(name)) return { key: 'chat.workingRender' };
+  const words = name.replace(/[_-]+/g, ' ').trim();
+  return words ? { key: 'chat.workingNamed', params: { what: words } } : { key: 'chat.working' };
+}
+
 /** The working line for a tool call (names from protocol.md §4.3; the local engine's are plain verbs). */
 export function workingLabel(toolName: string): string {
   const name = toolName.toLowerCase();

@@ -4,7 +4,7 @@
  */
 import type { ChatEntry } from '../../shared/bridge';
 import { translateGuiPhrases } from '../../shared/gui-phrases';
-import { isTemporaryIssueNoise, workingLabel } from './chat-events';
+import { isTemporaryIssueNoise, workingKey, workingLabel } from './chat-events';
 
 interface OpenText {
   id: string;
@@ -60,7 +60,7 @@ export class ChatTranscript {
     // Text after a tool call is a new message, shown below the working line.
     if (this.text) out.push(this.textEntry(this.text, false));
     this.text = null;
-    this.working = { id: this.working?.id ?? this.nextId('w'), role: 'working', text: workingLabel(name), pending: true, startedAt: this.startedAt };
+    this.working = { id: this.working?.id ?? this.nextId('w'), role: 'working', text: workingLabel(name), ...workingKey(name), pending: true, startedAt: this.startedAt };
     out.push(this.working);
     return out;
   }
@@ -72,6 +72,8 @@ export class ChatTranscript {
       id: this.stillWorking?.id ?? this.nextId('s'),
       role: 'working',
       text: `⏳ Still working… (${minutes} min)`,
+      key: 'chat.stillWorking',
+      params: { minutes: String(minutes) },
       pending: true,
       startedAt: this.startedAt,
     };

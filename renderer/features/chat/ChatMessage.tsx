@@ -46,7 +46,7 @@ export function ChatMessage({ entry, onRetry }: { entry: ChatEntry; onRetry: () 
       return (
         <div className={`msg msg--working${entry.pending ? ' is-active' : ''}`} data-entry-id={entry.id}>
           {entry.pending ? <span className="spinner spinner--small" aria-hidden="true" /> : <ToolIcon />}
-          <span>{entry.text}</span>
+          <span>{entry.key ? t(entry.key, { ...entry.params, defaultValue: entry.text }) : entry.text}</span>
         </div>
       );
     case 'error': {

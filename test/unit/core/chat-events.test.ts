@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyPayload, isTemporaryIssueNoise, workingLabel } from '../../../main/core/chat-events';
+import { classifyPayload, isTemporaryIssueNoise, workingKey, workingLabel } from '../../../main/core/chat-events';
 import { ChatTranscript } from '../../../main/core/chat-transcript';
 
 const event = (parts: unknown[], extra: Record<string, unknown> = {}): string => JSON.stringify({ author: 'nemo_agent', content: { role: 'model', parts }, ...extra });
@@ -65,5 +65,13 @@ describe('ChatTranscript', () => {
     expect(t.addText('I encountered a temporary issue.', false)).toEqual([]);
     const shown = t.addText('All done.', false);
     expect(shown.at(-1)?.text).toBe('Working on it.\n\nI encountered a temporary issue.\n\nAll done.');
+  });
+});
+
+describe('workingKey', () => {
+  it('gives the renderer a translation key for each kind of working line', () => {
+    expect(workingKey('edit_multitrack')).toEqual({ key: 'chat.workingTimeline' });
+    expect(workingKey('generate_video_with_seedance')).toEqual({ key: 'chat.workingVideo' });
+    expect(workingKey('add_transition')).toEqual({ key: 'chat.workingNamed', params: { what: 'add transition' } });
   });
 });

@@ -17,6 +17,16 @@ describe('chat', () => {
     expect(log.querySelectorAll('[data-entry-id="a1"]')).toHaveLength(1);
   });
 
+  it('says working lines in the UI language when main gives their key', async () => {
+    const host = createFakeHost(makeSnapshot({ settings: { ...makeSnapshot().settings, language: 'zh-CN' } }));
+    await renderApp(host, 'zh-CN');
+    host.emit('chat.entry', { id: 'w1', role: 'working', text: 'Working: editing the timeline…', key: 'chat.workingTimeline', pending: true });
+    host.emit('chat.entry', { id: 'w2', role: 'working', text: '⏳ Still working… (4 min)', key: 'chat.stillWorking', params: { minutes: '4' }, pending: true });
+    const log = screen.getByRole('log');
+    expect(within(log).getByText('正在处理：编辑时间线…')).toBeTruthy();
+    expect(within(log).getByText('⏳ 仍在处理…（4 分钟）')).toBeTruthy();
+  });
+
   it('sends on Enter and keeps Shift+Enter for a new line', async () => {
     const host = createFakeHost(makeSnapshot());
     await renderApp(host);
