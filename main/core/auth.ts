@@ -63,6 +63,14 @@ export class Auth {
       }, { apiCode: 1001 });
     }
     if (failedToken !== undefined && this.current !== undefined && this.current !== failedToken) return this.current;
+    // A token the user entered belongs to their account: swapping it for an anonymous one would silently move them to an
+    // empty free account. Ask them instead.
+    if (this.current !== undefined && !this.isAnonymous()) {
+      throw appError('auth.expired', 'Your NemoVideo token was rejected. Enter a new one in Settings, or clear it to continue without an account.', {
+        kind: 'settings',
+        label: 'Open settings',
+      }, { apiCode: 1001 });
+    }
     return this.issue();
   }
 

@@ -64,6 +64,17 @@ describe('Auth', () => {
     expect(later.isAnonymous()).toBe(false);
   });
 
+  it('a rejected token the user set is not swapped for an anonymous one: the user is asked', async () => {
+    server = await startScriptedServer();
+    const store = createMemoryStore();
+    await createFileSecretStore(store).setToken('nmv_usr_registered');
+    const a = auth(store);
+    expect(await a.token()).toBe('nmv_usr_registered');
+    await expect(a.refresh('nmv_usr_registered')).rejects.toMatchObject({ user: { code: 'auth.expired', action: { kind: 'settings' } } });
+    expect(tokenRequests()).toHaveLength(0);
+    expect(await createFileSecretStore(store).getToken()).toBe('nmv_usr_registered');
+  });
+
   it('refresh keeps the client id, and concurrent refreshes make one request', async () => {
     server = await startScriptedServer();
     const a = auth(createMemoryStore());
