@@ -26,10 +26,27 @@ export async function probeMedia(tools: FfmpegTools, filePath: string, name: str
   } catch {
     throw unsupported(name, 'ffprobe could not read it');
   }
+  let probed: ProbeResult;
   try {
-    return parseProbeJson(json, name);
+    probed = parseProbeJson(json, name);
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw unsupported(name, 'ffprobe could not read it');
   }
+  if (probed.kind !== 'image' && probed.durationMs > 0 && !(await endDecodes(tools, filePath, probed))) {
+    throw unsupported(name, 'it is cut short or damaged (its end cannot be played)');
+  }
+  return probed;
+}
+
+/** A copy cut short keeps its header, so ffprobe reports the full length; only decoding its last moment shows the gap. */
+const DAMAGE = /partial file|invalid data|error while decoding|truncat|end of file|corrupt/i;
+
+async function endDecodes(tools: FfmpegTools, filePath: string, probed: ProbeResult): Promise<boolean> {
+  const at = Math.max(0, probed.durationMs - 500) / 1000;
+  const stream = probed.kind === 'video' ? ['-map', '0:v:0', '-frames:v', '1'] : ['-map', '0:a:0', '-frames:a', '1'];
+  const result = await runTool(tools.ffmpeg, ['-v', 'error', '-nostdin', '-ss', at.toFixed(3), '-i', resolve(filePath), ...stream, '-f', 'null', '-'], {
+    timeoutMs: PROBE_TIMEOUT_MS,
+  });
+  return result.code === 0 && !result.stderrTail.some((line) => DAMAGE.test(line));
 }
