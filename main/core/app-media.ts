@@ -101,14 +101,9 @@ export class MediaUploads {
       .catch(() => undefined);
   }
 
-  private async uploadOne(id: string, filePath: string): Promise<void> {
-    const start = this.items.get(id);
-    if (!start || start.state !== 'queued') return;
-    const controller = new AbortController();
-    this.controllers.set(id, controller);
-    this.put({ ...start, state: 'uploading' });
-    try {
-      const uploaded = await this.opts.uploadFile(filePath, {
+  private uploadOne(id: string, filePath: string): Promise<void> {
+    return this.runItem(id, 'uploading', (controller) =>
+      this.opts.uploadFile(filePath, {
         signal: controller.signal,
         onProgress: (loaded, total) => {
           const item = this.items.get(id);
@@ -116,26 +111,30 @@ export class MediaUploads {
           // All bytes sent: the server is now probing the file.
           this.put({ ...item, loaded, state: loaded >= total ? 'processing' : 'uploading' });
         },
-      });
-      const item = this.items.get(id);
-      if (item && !controller.signal.aborted) this.put(withResult(item, uploaded[0]));
-    } catch (err) {
-      this.fail(id, controller, err);
-    } finally {
-      this.controllers.delete(id);
-    }
+      }),
+    );
   }
 
-  private async uploadLink(id: string, url: string): Promise<void> {
+  private uploadLink(id: string, url: string): Promise<void> {
+    return this.runItem(id, 'processing', (controller) => this.opts.uploadUrl(url, { signal: controller.signal }), { size: 0 });
+  }
+
+  /** One queued item's upload, cancellable through its controller; the result (or failure) lands on the item. */
+  private async runItem(
+    id: string,
+    firstState: MediaItem['state'],
+    work: (controller: AbortController) => Promise<UploadedFile[]>,
+    patch: Partial<MediaItem> = {},
+  ): Promise<void> {
     const start = this.items.get(id);
     if (!start || start.state !== 'queued') return;
     const controller = new AbortController();
     this.controllers.set(id, controller);
-    this.put({ ...start, state: 'processing' });
+    this.put({ ...start, state: firstState });
     try {
-      const uploaded = await this.opts.uploadUrl(url, { signal: controller.signal });
+      const uploaded = await work(controller);
       const item = this.items.get(id);
-      if (item && !controller.signal.aborted) this.put(withResult({ ...item, size: 0 }, uploaded[0]));
+      if (item && !controller.signal.aborted) this.put(withResult({ ...item, ...patch }, uploaded[0]));
     } catch (err) {
       this.fail(id, controller, err);
     } finally {

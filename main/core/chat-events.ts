@@ -59,26 +59,36 @@ export function isTemporaryIssueNoise(text: string): boolean {
   return /^\s*I encountered a temporary issue/i.test(text);
 }
 
-/** The renderer's translation key for a working line (same cases as workingLabel), so the Chinese UI says it in Chinese. */
-export function workingKey(toolName: string): { key: string; params?: Record<string, string> } {
-  const name = toolName.toLowerCase();
-  if (/generate_video|seedance/.test(name)) return { key: 'chat.workingVideo' };
-  if (/generate_music|suno/.test(name)) return { key: 'chat.workingMusic' };
-  if (/understand|analy[sz]e/.test(name)) return { key: 'chat.workingMedia' };
-  if (/edit|draft|multitrack/.test(name)) return { key: 'chat.workingTimeline' };
-  if (/render|export/.test(name)) return { key: 'chat.workingRender' };
-  const words = name.replace(/[_-]+/g, ' ').trim();
-  return words ? { key: 'chat.workingNamed', params: { what: words } } : { key: 'chat.working' };
+/** Kinds of tool call, each with its English working line and the renderer's translation key (for the Chinese UI). */
+const WORKING_KINDS: ReadonlyArray<{ pattern: RegExp; key: string; label: string }> = [
+  { pattern: /generate_video|seedance/, key: 'chat.workingVideo', label: 'Working: generating a video clip…' },
+  { pattern: /generate_music|suno/, key: 'chat.workingMusic', label: 'Working: making music…' },
+  { pattern: /understand|analy[sz]e/, key: 'chat.workingMedia', label: 'Working: looking at your media…' },
+  { pattern: /edit|draft|multitrack/, key: 'chat.workingTimeline', label: 'Working: editing the timeline…' },
+  { pattern: /render|export/, key: 'chat.workingRender', label: 'Working: rendering…' },
+];
+
+interface WorkingLine {
+  label: string;
+  key: string;
+  params?: Record<string, string>;
 }
 
 /** The working line for a tool call (names from protocol.md §4.3; the local engine's are plain verbs). */
-export function workingLabel(toolName: string): string {
+function workingLine(toolName: string): WorkingLine {
   const name = toolName.toLowerCase();
-  if (/generate_video|seedance/.test(name)) return 'Working: generating a video clip…';
-  if (/generate_music|suno/.test(name)) return 'Working: making music…';
-  if (/understand|analy[sz]e/.test(name)) return 'Working: looking at your media…';
-  if (/edit|draft|multitrack/.test(name)) return 'Working: editing the timeline…';
-  if (/render|export/.test(name)) return 'Working: rendering…';
+  const kind = WORKING_KINDS.find(({ pattern }) => pattern.test(name));
+  if (kind) return { label: kind.label, key: kind.key };
   const words = name.replace(/[_-]+/g, ' ').trim();
-  return words ? `Working: ${words}…` : 'Working…';
+  return words ? { label: `Working: ${words}…`, key: 'chat.workingNamed', params: { what: words } } : { label: 'Working…', key: 'chat.working' };
+}
+
+/** The renderer's translation key for a working line, so the Chinese UI says it in Chinese. */
+export function workingKey(toolName: string): { key: string; params?: Record<string, string> } {
+  const { key, params } = workingLine(toolName);
+  return params ? { key, params } : { key };
+}
+
+export function workingLabel(toolName: string): string {
+  return workingLine(toolName).label;
 }

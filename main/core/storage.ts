@@ -40,13 +40,18 @@ export function createConfStore(homeDir: string = defaultHome()): KeyValueStore 
     accessPropertiesByDotNotation: false,
     clearInvalidConfig: true,
   });
+  return keyValueStoreOver(conf);
+}
+
+/** The KeyValueStore view of a conf-style store (conf here, electron-store on the desktop): undefined deletes. */
+export function keyValueStoreOver(store: { get(key: string): unknown; set(key: string, value: unknown): void; delete(key: string): void }): KeyValueStore {
   return {
-    get: <T>(key: string) => conf.get(key) as T | undefined,
+    get: <T>(key: string) => store.get(key) as T | undefined,
     set: (key, value) => {
-      if (value === undefined) conf.delete(key);
-      else conf.set(key, value);
+      if (value === undefined) store.delete(key);
+      else store.set(key, value);
     },
-    delete: (key) => conf.delete(key),
+    delete: (key) => store.delete(key),
   };
 }
 

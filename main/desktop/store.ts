@@ -1,6 +1,6 @@
 /** The desktop's KeyValueStore: electron-store in the app's userData folder (owner-only file). */
 import Store from 'electron-store';
-import type { KeyValueStore } from '../core/storage';
+import { keyValueStoreOver, type KeyValueStore } from '../core/storage';
 
 export function createElectronStore(): KeyValueStore {
   const store = new Store<Record<string, unknown>>({
@@ -9,12 +9,5 @@ export function createElectronStore(): KeyValueStore {
     clearInvalidConfig: true,
     configFileMode: 0o600,
   });
-  return {
-    get: <T>(key: string) => store.get(key) as T | undefined,
-    set: (key, value) => {
-      if (value === undefined) store.delete(key);
-      else store.set(key, value);
-    },
-    delete: (key) => store.delete(key),
-  };
+  return keyValueStoreOver(store);
 }
